@@ -1,1 +1,10 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Assistant.Cli.Commands;
+
+var root = new RootCommand("assistant: ingest, search and benchmark the Assistant knowledge base.")
+{
+    IngestCommand.Create(),
+    SearchCommand.Create(),
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

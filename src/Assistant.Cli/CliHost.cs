@@ -1,0 +1,27 @@
+using Assistant.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Cli;
+
+/// <summary>
+/// Builds the same services the web host uses, from the same configuration sources (appsettings.json in the working
+/// directory, then Assistant__* environment variables), plus overrides from command-line options.
+/// </summary>
+internal static class CliHost
+{
+    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        // The CLI reports outcomes itself; framework info logs would bury them.
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Services.AddAssistantKnowledge();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Assistant.Cli.Benchmarks;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Retrieval;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary>
+/// "bench ingest": generates a large help center, ingests it cold, then measures a restart with nothing changed in a
+/// fresh process (process start, configuration, folder scan and hashing, index load), the time a user waits.
+/// </summary>
+internal static class ScaleBenchmarkCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<int>("--articles") { Description = "How many articles to generate.", DefaultValueFactory = _ => 3000 };
+        var size = new Option<int>("--article-bytes") { Description = "Approximate size of each article.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<string>("--seed-folder") { Description = "Folder whose prose the generator samples.", DefaultValueFactory = _ => "knowledge" };
+        var output = new Option<string>("--out") { Description = "Where to write the JSON result.", DefaultValueFactory = _ => Path.Combine("evals", "results", "ingest-scale.json") };
+        var command = new Command("ingest", "Ingest speed and restart time on a generated help center (default 3,000 articles, ~30 MB).") { articles, size, seed, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var root = Path.Combine(Path.GetTempPath(), $"assistant-scale-{Guid.NewGuid():N}");
+            var folder = Path.Combine(root, "knowledge");
+            var data = Path.Combine(root, "data");
+            try
+            {
+                var bytes = ArticleGenerator.Generate(parse.GetValue(seed)!, folder, parse.GetValue(articles), parse.GetValue(size));
+                AnsiConsole.MarkupLine($"Generated {parse.GetValue(articles):N0} articles, {bytes / 1024.0 / 1024.0:F1} MB, in {folder}");
+
+                double coldSeconds;
+                int chunks;
+                using (var host = CliHost.Build(Overrides.From(data, folder)))
+                {
+                    var knowledge = host.Services.GetRequiredService<KnowledgeBase>();
+                    var report = await ProgressPrinter.RunAsync("Cold ingest", progress => knowledge.IngestDefaultFolderAsync(progress, cancellationToken));
+                    coldSeconds = report.Elapsed.TotalSeconds;
+                    chunks = host.Services.GetRequiredService<KnowledgeIndex>().Current.Chunks.Count;
+                    ReportPrinter.Print(report);
+                }
+
+                // A new process, as after a restart: nothing is warm but the OS file cache.
+                var clock = Stopwatch.StartNew();
+                var restart = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["ingest", "--knowledge", folder, "--data", data])
+                {
+                    RedirectStandardOutput = true,
+                })!;
+                var restartOutput = await restart.StandardOutput.ReadToEndAsync(cancellationToken);
+                await restart.WaitForExitAsync(cancellationToken);
+                var restartSeconds = clock.Elapsed.TotalSeconds;
+                if (restart.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"Restart run failed with exit code {restart.ExitCode}: {restartOutput}");
+                }
+
+                var result = new
+                {
+                    Articles = parse.GetValue(articles),
+                    Megabytes = Math.Round(bytes / 1024.0 / 1024.0, 1),
+                    Chunks = chunks,
+                    ColdIngestSeconds = Math.Round(coldSeconds, 2),
+                    ArticlesPerSecond = Math.Round(parse.GetValue(articles) / coldSeconds, 1),
+                    RestartReadySeconds = Math.Round(restartSeconds, 2),
+                    Machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
+                    RanAt = DateTimeOffset.UtcNow,
+                };
+                AnsiConsole.MarkupLine($"Cold ingest {result.ColdIngestSeconds:F2}s ({result.ArticlesPerSecond:N0} articles/s, {chunks:N0} chunks); restart with nothing changed, ready in {result.RestartReadySeconds:F2}s (new process, scan + hash + index load).");
+                await BenchJson.WriteAsync(parse.GetValue(output)!, result, cancellationToken);
+                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(parse.GetValue(output)!)}[/]");
+                return 0;
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        });
+        return command;
+    }
+}

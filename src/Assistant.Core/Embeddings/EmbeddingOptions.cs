@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Core.Embeddings;
+
+public enum EmbeddingProvider
+{
+    /// <summary>The offline default: feature hashing of words and character n-grams; no model, no network.</summary>
+    Hashing,
+
+    /// <summary>Any OpenAI-compatible /v1/embeddings endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM, llama.cpp).</summary>
+    OpenAI,
+}
+
+/// <summary>Which embedding generator vectors come from (section "Assistant:Embeddings").</summary>
+public sealed class EmbeddingOptions : IValidatableObject
+{
+    public const string SectionName = "Assistant:Embeddings";
+
+    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Hashing;
+
+    /// <summary>Vector size of the hashing generator. 512 keeps collisions rare for help-center vocabularies.</summary>
+    [Range(64, 8192)]
+    public int Dimensions { get; set; } = 512;
+
+    /// <summary>Base address of the OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1 for Ollama.</summary>
+    public Uri? Endpoint { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>Texts per embeddings request.</summary>
+    [Range(1, 2048)]
+    public int BatchSize { get; set; } = 64;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == EmbeddingProvider.OpenAI && string.IsNullOrWhiteSpace(Model))
+        {
+            yield return new ValidationResult(
+                "Assistant:Embeddings:Model is required when Provider is OpenAI (for example text-embedding-3-small).",
+                [nameof(Model)]);
+        }
+    }
+}

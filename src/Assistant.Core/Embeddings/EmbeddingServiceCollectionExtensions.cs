@@ -1,0 +1,44 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Embeddings;
+
+namespace Assistant.Core.Embeddings;
+
+public static class EmbeddingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the one <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> the application uses, chosen by
+    /// Assistant:Embeddings:Provider. Business code only ever sees the interface.
+    /// </summary>
+    public static IServiceCollection AddAssistantEmbeddings(this IServiceCollection services)
+    {
+        services.AddOptions<EmbeddingOptions>()
+            .BindConfiguration(EmbeddingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
+            return options.Provider == EmbeddingProvider.OpenAI
+                ? CreateOpenAI(options)
+                : new HashingEmbeddingGenerator(options.Dimensions);
+        });
+        return services;
+    }
+
+    private static OpenAIEmbeddingGenerator CreateOpenAI(EmbeddingOptions options)
+    {
+        var clientOptions = new OpenAIClientOptions();
+        if (options.Endpoint is not null)
+        {
+            clientOptions.Endpoint = options.Endpoint;
+        }
+        // Local servers (Ollama, llama.cpp) ignore the key, but the SDK insists on one.
+        var credential = new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey);
+        var client = new EmbeddingClient(options.Model!, credential, clientOptions);
+        return new OpenAIEmbeddingGenerator(client, options.Model!, options.Endpoint);
+    }
+}

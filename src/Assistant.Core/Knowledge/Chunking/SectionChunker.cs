@@ -1,0 +1,127 @@
+using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Text;
+using Assistant.Core.Tokenization;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Knowledge.Chunking;
+
+/// <summary>
+/// Cuts a document into passages that never cross a heading, never split a code block or table, and fill up to a
+/// token target. Oversized prose is split at list items, then sentences; consecutive passages of one section share
+/// a little trailing prose so a fact at a boundary is retrievable from either side.
+/// </summary>
+public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOptions> options)
+{
+    private readonly int _target = options.Value.TargetTokens;
+    private readonly int _overlap = options.Value.OverlapTokens;
+
+    public IReadOnlyList<ChunkDraft> Chunk(ParsedDocument document)
+    {
+        var drafts = new List<ChunkDraft>();
+        var headings = new List<(int Level, string Text)>();
+        var section = new Section(HeadingPath: [], HeadingStart: null);
+
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind == BlockKind.Heading)
+            {
+                Flush(document, section, drafts);
+                headings.RemoveAll(heading => heading.Level >= block.HeadingLevel);
+                headings.Add((block.HeadingLevel, block.HeadingText ?? ""));
+                section = new Section(HeadingPathOf(headings, document.Title), block.Start);
+                continue;
+            }
+            AddUnits(document.Text, block, section.Units);
+        }
+        Flush(document, section, drafts);
+        return drafts;
+    }
+
+    // A level-1 heading that repeats the title adds nothing to a citation trail.
+    private static string[] HeadingPathOf(List<(int Level, string Text)> headings, string title) =>
+        headings
+            .Where(heading => !(heading.Level == 1 && string.Equals(heading.Text, title, StringComparison.OrdinalIgnoreCase)))
+            .Select(heading => heading.Text)
+            .ToArray();
+
+    private void AddUnits(string text, DocumentBlock block, List<Unit> units)
+    {
+        var size = tokens.CountTokens(text.AsSpan(block.Start, block.End - block.Start));
+        if (block.IsAtomic || size <= _target)
+        {
+            units.Add(new Unit(block.Start, block.End, size, block.IsAtomic));
+            return;
+        }
+        var parts = block.Items.Count > 0 ? block.Items : [new Range(block.Start, block.End)];
+        foreach (var part in parts)
+        {
+            var (start, end) = (part.Start.Value, part.End.Value);
+            var partSize = tokens.CountTokens(text.AsSpan(start, end - start));
+            if (partSize <= _target)
+            {
+                units.Add(new Unit(start, end, partSize, Atomic: false));
+                continue;
+            }
+            foreach (var sentence in SentenceSplitter.Split(text, start, end))
+            {
+                var (s, e) = (sentence.Start.Value, sentence.End.Value);
+                units.Add(new Unit(s, e, tokens.CountTokens(text.AsSpan(s, e - s)), Atomic: false));
+            }
+        }
+    }
+
+    private void Flush(ParsedDocument document, Section section, List<ChunkDraft> drafts)
+    {
+        if (section.Units.Count == 0)
+        {
+            return;
+        }
+        var current = new List<Unit>();
+        var size = 0;
+        var first = true;
+        foreach (var unit in section.Units)
+        {
+            if (current.Count > 0 && size + unit.Tokens > _target)
+            {
+                Emit(current, first);
+                first = false;
+                current = OverlapTail(current);
+                size = current.Sum(u => u.Tokens);
+            }
+            current.Add(unit);
+            size += unit.Tokens;
+        }
+        Emit(current, first);
+
+        void Emit(List<Unit> units, bool firstOfSection)
+        {
+            var start = firstOfSection && section.HeadingStart is { } headingStart ? headingStart : units[0].Start;
+            drafts.Add(new ChunkDraft(drafts.Count, section.HeadingPath, start, units[^1].End));
+        }
+    }
+
+    private List<Unit> OverlapTail(List<Unit> emitted)
+    {
+        var tail = new List<Unit>();
+        var size = 0;
+        // Stop before taking the whole previous passage, or the next one would start as a copy of it.
+        for (var i = emitted.Count - 1; i > 0; i--)
+        {
+            var unit = emitted[i];
+            if (unit.Atomic || size + unit.Tokens > _overlap)
+            {
+                break;
+            }
+            tail.Insert(0, unit);
+            size += unit.Tokens;
+        }
+        return tail;
+    }
+
+    private sealed record Section(IReadOnlyList<string> HeadingPath, int? HeadingStart)
+    {
+        public List<Unit> Units { get; } = [];
+    }
+
+    private readonly record struct Unit(int Start, int End, int Tokens, bool Atomic);
+}

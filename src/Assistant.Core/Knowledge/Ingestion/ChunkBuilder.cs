@@ -1,0 +1,45 @@
+using Assistant.Core.Knowledge.Chunking;
+using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Storage;
+
+namespace Assistant.Core.Knowledge.Ingestion;
+
+/// <summary>Turns a parsed document's chunk drafts into records: text, metadata and keyword terms (vectors come later).</summary>
+public sealed class ChunkBuilder(SectionChunker chunker)
+{
+    public IReadOnlyList<ChunkRecord> Build(ParsedDocument document)
+    {
+        var drafts = chunker.Chunk(document);
+        var records = new List<ChunkRecord>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var text = document.Text[draft.Start..draft.End];
+            var trail = string.Join(" > ", draft.HeadingPath);
+            var terms = new KeywordTerms(
+                Body: EnglishAnalyzer.Shared.CountTerms(text),
+                Title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail}"));
+            records.Add(new ChunkRecord(
+                Id: $"{document.Id}#{draft.Ordinal}",
+                DocumentId: document.Id,
+                Ordinal: draft.Ordinal,
+                Title: document.Title,
+                HeadingPath: draft.HeadingPath,
+                SourcePath: document.SourcePath,
+                Start: draft.Start,
+                End: draft.End,
+                Text: text,
+                ContentHash: ContentHash.Of(EmbeddingInput(document.Title, trail, text)),
+                Metadata: document.Metadata,
+                Terms: terms,
+                Vector: ReadOnlyMemory<float>.Empty));
+        }
+        return records;
+    }
+
+    /// <summary>The text a chunk's vector is computed from: title and heading trail give the passage its context.</summary>
+    public static string EmbeddingInput(ChunkRecord chunk) => EmbeddingInput(chunk.Title, chunk.HeadingTrail, chunk.Text);
+
+    private static string EmbeddingInput(string title, string trail, string text) =>
+        trail.Length == 0 ? $"{title}\n{text}" : $"{title}\n{trail}\n{text}";
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Knowledge.Sources;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Knowledge.Ingestion;
+
+/// <summary>
+/// Runs the named steps in order (read, parse, chunk, embed, index) over one source, incrementally: a document whose
+/// content hash is unchanged is not touched; edited documents are replaced; documents gone from the source are
+/// deleted. The whole run is one write batch, so a failure part-way leaves the previous index as it was.
+/// </summary>
+public sealed class IngestionPipeline(
+    IKnowledgeStore store,
+    MarkdownDocumentParser parser,
+    ChunkBuilder chunkBuilder,
+    ChunkEmbedder embedder,
+    IOptions<IngestionOptions> options,
+    ILogger<IngestionPipeline> logger)
+{
+    public async Task<IngestionReport> RunAsync(
+        IKnowledgeSource source, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var existing = await store.GetDocumentsAsync(cancellationToken);
+        var modelChanged = await store.GetEmbeddingModelAsync(cancellationToken) is { } model && model != embedder.ModelId;
+        var run = new RunState(source.Count, progress);
+
+        await using var batch = await store.BeginWriteAsync(embedder.ModelId, cancellationToken);
+        var pending = new List<(SourceItem Item, string Hash)>();
+        await foreach (var item in source.ReadAsync(cancellationToken))
+        {
+            if (!run.Seen.Add(item.DocumentId))
+            {
+                run.Skip(item.SourcePath, $"duplicate document id '{item.DocumentId}' (another file has the same path without extension)");
+                continue;
+            }
+            if (item.Problem is not null)
+            {
+                run.Skip(item.SourcePath, item.Problem);
+                continue;
+            }
+            var hash = ContentHash.Of(item.Content.Span, item.Title);
+            if (!modelChanged && existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
+            {
+                run.Unchanged++;
+                run.Tick(item.SourcePath);
+                continue;
+            }
+            pending.Add((item, hash));
+            if (pending.Count >= options.Value.BatchSize)
+            {
+                await WriteAsync(pending, existing, batch, run, cancellationToken);
+                pending.Clear();
+            }
+        }
+        await WriteAsync(pending, existing, batch, run, cancellationToken);
+
+        var deleted = existing.Keys.Where(id => !run.Seen.Contains(id)).ToList();
+        foreach (var id in deleted)
+        {
+            await batch.DeleteAsync(id, cancellationToken);
+        }
+        await batch.CommitAsync(cancellationToken);
+
+        var deletedHashes = deleted.Select(id => existing[id].ContentHash).ToHashSet(StringComparer.Ordinal);
+        var report = new IngestionReport(
+            source.Name, run.Added, run.Updated, run.AddedHashes.Count(deletedHashes.Contains), deleted.Count, run.Unchanged,
+            run.Skipped, run.ChunksWritten, run.ChunksEmbedded, run.VectorsReused, clock.Elapsed);
+        foreach (var skipped in run.Skipped)
+        {
+            logger.LogWarning("Skipped {Path}: {Reason}", skipped.SourcePath, skipped.Reason);
+        }
+        logger.LogInformation(
+            "Ingested {Source}: {Added} added, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged, {Skipped} skipped, {Chunks} chunks written in {Elapsed:F1}s",
+            source.Name, report.Added, report.Updated, report.Deleted, report.Unchanged, report.Skipped.Count, report.ChunksWritten, clock.Elapsed.TotalSeconds);
+        return report;
+    }
+
+    private async Task WriteAsync(
+        List<(SourceItem Item, string Hash)> pending,
+        IReadOnlyDictionary<string, DocumentEntry> existing,
+        IKnowledgeWriteBatch batch,
+        RunState run,
+        CancellationToken cancellationToken)
+    {
+        // Parse, chunk and analyze in parallel: pure CPU work, one document per task.
+        var built = new (ParsedDocument? Document, IReadOnlyList<ChunkRecord> Chunks, string? Problem)[pending.Count];
+        Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            try
+            {
+                var document = parser.Parse(pending[i].Item);
+                var chunks = chunkBuilder.Build(document);
+                built[i] = chunks.Count == 0 ? (null, [], "no text besides front matter and headings") : (document, chunks, null);
+            }
+            catch (SourceRejectedException rejected)
+            {
+                built[i] = (null, [], rejected.Message);
+            }
+        });
+
+        var allChunks = built.SelectMany(entry => entry.Chunks).ToList();
+        var (embedded, embeddedCount, reused) = await embedder.EmbedAsync(allChunks, cancellationToken);
+        run.ChunksEmbedded += embeddedCount;
+        run.VectorsReused += reused;
+
+        var offset = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (item, hash) = pending[i];
+            var (document, chunks, problem) = built[i];
+            if (document is null)
+            {
+                run.Skip(item.SourcePath, problem!);
+                continue;
+            }
+            var entry = new DocumentEntry(document.Id, document.SourcePath, document.Title, hash, document.Metadata);
+            await batch.UpsertAsync(entry, embedded.GetRange(offset, chunks.Count), cancellationToken);
+            offset += chunks.Count;
+            if (existing.ContainsKey(document.Id))
+            {
+                run.Updated++;
+            }
+            else
+            {
+                run.Added++;
+                run.AddedHashes.Add(hash);
+            }
+            run.ChunksWritten += chunks.Count;
+            run.Tick(item.SourcePath);
+        }
+    }
+
+    private sealed class RunState(int? total, IProgress<IngestionProgress>? progress)
+    {
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public List<SkippedSource> Skipped { get; } = [];
+        public List<string> AddedHashes { get; } = [];
+        public int Added { get; set; }
+        public int Updated { get; set; }
+        public int Unchanged { get; set; }
+        public int ChunksWritten { get; set; }
+        public int ChunksEmbedded { get; set; }
+        public int VectorsReused { get; set; }
+        private int Processed { get; set; }
+
+        public void Skip(string path, string reason)
+        {
+            Skipped.Add(new SkippedSource(path, reason));
+            Tick(path);
+        }
+
+        public void Tick(string current)
+        {
+            Processed++;
+            progress?.Report(new IngestionProgress(Processed, total, ChunksWritten, Skipped.Count, current));
+        }
+    }
+}

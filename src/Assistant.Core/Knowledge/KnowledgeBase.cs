@@ -1,0 +1,49 @@
+using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Knowledge.Sources;
+using Assistant.Core.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Knowledge;
+
+/// <summary>
+/// The one entry point for keeping the index current: ingest a source, then swap in a fresh snapshot. Runs are
+/// serialised, because two concurrent ingests of one store would race on the same documents.
+/// </summary>
+public sealed class KnowledgeBase(
+    IngestionPipeline pipeline,
+    KnowledgeIndex index,
+    IOptions<AssistantOptions> assistant,
+    IOptions<IngestionOptions> ingestion)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public IngestionReport? LastReport { get; private set; }
+
+    public bool IsIngesting => _gate.CurrentCount == 0;
+
+    public IKnowledgeSource DefaultSource() =>
+        new FolderSource(assistant.Value.KnowledgeDirectory, ingestion.Value.MaxFileBytes);
+
+    public Task<IngestionReport> IngestDefaultFolderAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        IngestAsync(DefaultSource(), progress, cancellationToken);
+
+    public async Task<IngestionReport> IngestAsync(
+        IKnowledgeSource source, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var report = await pipeline.RunAsync(source, progress, cancellationToken);
+            if (report.ChangedIndex || !index.IsLoaded)
+            {
+                await index.ReloadAsync(cancellationToken);
+            }
+            LastReport = report;
+            return report;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Assistant.Core.Embeddings;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Knowledge.Chunking;
+using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
+using Assistant.Core.Tokenization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>Everything for ingesting and searching the knowledge base: options, store, pipeline steps, index, retriever.</summary>
+    public static IServiceCollection AddAssistantKnowledge(this IServiceCollection services)
+    {
+        AddValidatedOptions<AssistantOptions>(services, AssistantOptions.SectionName);
+        AddValidatedOptions<IngestionOptions>(services, IngestionOptions.SectionName);
+        AddValidatedOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
+        AddValidatedOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        services.AddAssistantEmbeddings();
+
+        services.AddSingleton<IKnowledgeStore>(provider =>
+            new SqliteKnowledgeStore(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
+        services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
+        services.AddSingleton<MarkdownDocumentParser>();
+        services.AddSingleton<SectionChunker>();
+        services.AddSingleton<ChunkBuilder>();
+        services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<KnowledgeIndex>();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddSingleton<HybridRetriever>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section) where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

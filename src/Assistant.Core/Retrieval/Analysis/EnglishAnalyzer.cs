@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+
+namespace Assistant.Core.Retrieval.Analysis;
+
+/// <summary>
+/// Turns text into keyword terms: split on anything that is not a letter or digit, lower-case, drop stop words,
+/// Snowball-stem. Indexing and querying must use the same analyzer, so <see cref="Version"/> is stored with the index.
+/// </summary>
+public sealed class EnglishAnalyzer
+{
+    public const string Version = "english-snowball-v1";
+
+    // Stems repeat heavily (Zipf); caching them makes analysis several times faster. The cap bounds memory when
+    // queries bring in unbounded vocabulary.
+    private const int StemCacheLimit = 500_000;
+    private const int MaxTokenLength = 64;
+
+    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+
+    public EnglishAnalyzer() => _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static EnglishAnalyzer Shared { get; } = new();
+
+    public List<string> Analyze(ReadOnlySpan<char> text)
+    {
+        var terms = new List<string>();
+        Analyze(text, terms);
+        return terms;
+    }
+
+    public void Analyze(ReadOnlySpan<char> text, List<string> terms)
+    {
+        Span<char> token = stackalloc char[MaxTokenLength];
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+            var length = 0;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                if (length < MaxTokenLength)
+                {
+                    token[length] = char.ToLowerInvariant(text[i]);
+                }
+                length++;
+                i++;
+            }
+            // Over-long runs are base64, hashes or URLs squashed together: not words anyone searches for.
+            if (length == 0 || length > MaxTokenLength)
+            {
+                continue;
+            }
+            var word = token[..length];
+            if (!StopWords.Contains(word))
+            {
+                terms.Add(Stem(word));
+            }
+        }
+    }
+
+    public Dictionary<string, int> CountTerms(ReadOnlySpan<char> text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in Analyze(text))
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+        return counts;
+    }
+
+    private string Stem(ReadOnlySpan<char> word)
+    {
+        if (_stemLookup.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+        var text = word.ToString();
+        var stem = EnglishStemmer.Stem(text);
+        if (_stems.Count < StemCacheLimit)
+        {
+            _stems.TryAdd(text, stem);
+        }
+        return stem;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers;
+using Assistant.Core.Storage;
+
+namespace Assistant.Core.Retrieval.Keyword;
+
+/// <summary>
+/// In-memory BM25 over stored chunk terms, with the title and heading trail as a weighted second field (BM25F with
+/// one shared length normalisation). IDF is Lucene's, ln(1 + (N - df + 0.5) / (df + 0.5)), which never goes negative.
+/// </summary>
+public sealed class Bm25Index
+{
+    private readonly Dictionary<string, Posting[]> _postings;
+    private readonly float[] _norms;
+    private readonly float _k1;
+
+    private Bm25Index(Dictionary<string, Posting[]> postings, float[] norms, float k1)
+    {
+        _postings = postings;
+        _norms = norms;
+        _k1 = k1;
+    }
+
+    public int Count => _norms.Length;
+
+    public static Bm25Index Build(IReadOnlyList<KeywordTerms> chunks, double k1, double b, double titleWeight)
+    {
+        var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var lengths = new float[chunks.Count];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var terms = chunks[i];
+            lengths[i] = (float)(terms.BodyLength + titleWeight * terms.TitleLength);
+            foreach (var (term, frequency) in terms.Body)
+            {
+                Add(term, frequency);
+            }
+            foreach (var (term, frequency) in terms.Title)
+            {
+                Add(term, titleWeight * frequency);
+            }
+
+            void Add(string term, double weight)
+            {
+                if (!lists.TryGetValue(term, out var list))
+                {
+                    lists[term] = list = [];
+                }
+                // Body and title entries of one chunk arrive back to back; merge them into one posting.
+                if (list.Count > 0 && list[^1].Chunk == i)
+                {
+                    list[^1] = list[^1] with { Frequency = list[^1].Frequency + (float)weight };
+                }
+                else
+                {
+                    list.Add(new Posting(i, (float)weight));
+                }
+            }
+        }
+
+        var average = lengths.Length == 0 ? 1f : Math.Max(lengths.Average(), 1e-6f);
+        var norms = lengths.Select(length => (float)(k1 * (1 - b + b * length / average))).ToArray();
+        var postings = lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        return new Bm25Index(postings, norms, (float)k1);
+    }
+
+    public List<(int Index, float Score)> Search(IReadOnlyList<string> queryTerms, int top, Func<int, bool>? accept = null)
+    {
+        var scores = ArrayPool<float>.Shared.Rent(_norms.Length);
+        var touched = new List<int>();
+        try
+        {
+            foreach (var term in queryTerms)
+            {
+                if (!_postings.TryGetValue(term, out var postings))
+                {
+                    continue;
+                }
+                var idf = (float)Math.Log(1 + (_norms.Length - postings.Length + 0.5) / (postings.Length + 0.5));
+                foreach (var posting in postings)
+                {
+                    var tf = posting.Frequency;
+                    if (scores[posting.Chunk] == 0)
+                    {
+                        touched.Add(posting.Chunk);
+                    }
+                    scores[posting.Chunk] += idf * tf * (_k1 + 1) / (tf + _norms[posting.Chunk]);
+                }
+            }
+            return TopK.Select(touched, scores, top, accept);
+        }
+        finally
+        {
+            foreach (var index in touched)
+            {
+                scores[index] = 0;
+            }
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    private readonly record struct Posting(int Chunk, float Frequency);
+}

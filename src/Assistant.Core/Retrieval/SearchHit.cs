@@ -1,0 +1,17 @@
+namespace Assistant.Core.Retrieval;
+
+/// <summary>Each retriever's view of a hit: its score and 1-based rank, or null when it did not return the chunk.</summary>
+public sealed record RetrieverScores(double? Keyword, int? KeywordRank, double? Vector, int? VectorRank);
+
+/// <summary>One retrieved passage with everything a citation needs to point back at its source.</summary>
+public sealed record SearchHit(
+    string ChunkId,
+    string DocumentId,
+    string Title,
+    IReadOnlyList<string> HeadingPath,
+    string SourcePath,
+    int Start,
+    int End,
+    string Text,
+    double Score,
+    RetrieverScores Scores);

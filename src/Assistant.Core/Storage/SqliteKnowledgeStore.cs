@@ -1,0 +1,140 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Core.Storage;
+
+/// <summary>The default <see cref="IKnowledgeStore"/>: one SQLite file.</summary>
+public sealed class SqliteKnowledgeStore : IKnowledgeStore
+{
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteKnowledgeStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Pooling = true,
+            ForeignKeys = true,
+        }.ToString();
+        _schema = new Lazy<Task>(async () =>
+        {
+            await using var connection = new SqliteConnection(_connectionString);
+            await connection.OpenAsync();
+            await SqliteSchema.EnsureCreatedAsync(connection, CancellationToken.None);
+        });
+    }
+
+    public async Task<IReadOnlyDictionary<string, DocumentEntry>> GetDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, source_path, title, content_hash, metadata_json FROM documents";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var documents = new Dictionary<string, DocumentEntry>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var entry = new DocumentEntry(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                StoredJson.ReadMetadata(reader.GetString(4)));
+            documents[entry.Id] = entry;
+        }
+        return documents;
+    }
+
+    public async Task<ChunkRecord?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SelectChunks} WHERE id = $id";
+        command.Parameters.AddWithValue("$id", chunkId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadChunk(reader) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetVectorsByContentHashAsync(
+        IReadOnlyCollection<string> contentHashes, string embeddingModel, CancellationToken cancellationToken = default)
+    {
+        var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        if (contentHashes.Count == 0 || await GetEmbeddingModelAsync(cancellationToken) != embeddingModel)
+        {
+            return vectors;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT vector FROM chunks WHERE content_hash = $hash LIMIT 1";
+        var hashParameter = command.Parameters.Add("$hash", SqliteType.Text);
+        foreach (var hash in contentHashes)
+        {
+            hashParameter.Value = hash;
+            if (await command.ExecuteScalarAsync(cancellationToken) is byte[] blob)
+            {
+                vectors[hash] = ToVector(blob);
+            }
+        }
+        return vectors;
+    }
+
+    public async IAsyncEnumerable<ChunkRecord> ReadAllChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SelectChunks} ORDER BY document_id, ordinal";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadChunk(reader);
+        }
+    }
+
+    public async Task<IKnowledgeWriteBatch> BeginWriteAsync(string embeddingModel, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        return await SqliteKnowledgeWriteBatch.BeginAsync(connection, embeddingModel, cancellationToken);
+    }
+
+    public async Task<string?> GetEmbeddingModelAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM store_meta WHERE key = 'embedding_model'";
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private const string SelectChunks = """
+        SELECT id, document_id, ordinal, title, heading_path, source_path, start_offset, end_offset, text,
+               content_hash, metadata_json, terms, vector
+        FROM chunks
+        """;
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value;
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static ChunkRecord ReadChunk(SqliteDataReader reader) => new(
+        Id: reader.GetString(0),
+        DocumentId: reader.GetString(1),
+        Ordinal: reader.GetInt32(2),
+        Title: reader.GetString(3),
+        HeadingPath: JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
+        SourcePath: reader.GetString(5),
+        Start: reader.GetInt32(6),
+        End: reader.GetInt32(7),
+        Text: reader.GetString(8),
+        ContentHash: reader.GetString(9),
+        Metadata: StoredJson.ReadMetadata(reader.GetString(10)),
+        Terms: KeywordTerms.Deserialize((byte[])reader.GetValue(11)),
+        Vector: ToVector((byte[])reader.GetValue(12)));
+
+    internal static ReadOnlyMemory<float> ToVector(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+    internal static byte[] ToBlob(ReadOnlyMemory<float> vector) => MemoryMarshal.AsBytes(vector.Span).ToArray();
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Core.Storage;
+
+/// <summary>Creates the knowledge tables. WAL mode lets searches read the last committed index while an ingest writes.</summary>
+internal static class SqliteSchema
+{
+    private const string Ddl = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS store_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS documents (
+            id            TEXT PRIMARY KEY,
+            source_path   TEXT NOT NULL,
+            title         TEXT NOT NULL,
+            content_hash  TEXT NOT NULL,
+            metadata_json TEXT NOT NULL,
+            indexed_at    TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS chunks (
+            id            TEXT PRIMARY KEY,
+            document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal       INTEGER NOT NULL,
+            title         TEXT NOT NULL,
+            heading_path  TEXT NOT NULL,
+            source_path   TEXT NOT NULL,
+            start_offset  INTEGER NOT NULL,
+            end_offset    INTEGER NOT NULL,
+            text          TEXT NOT NULL,
+            content_hash  TEXT NOT NULL,
+            metadata_json TEXT NOT NULL,
+            terms         BLOB NOT NULL,
+            vector        BLOB NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_chunks_document ON chunks(document_id, ordinal);
+        CREATE INDEX IF NOT EXISTS ix_chunks_content_hash ON chunks(content_hash);
+        """;
+
+    public static async Task EnsureCreatedAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Ddl;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
