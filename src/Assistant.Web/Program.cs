@@ -1,6 +1,23 @@
-var builder = WebApplication.CreateBuilder(args);
+using Assistant.Web.Knowledge;
+using Assistant.Web.Search;
+
+// appsettings.json sits beside the binary; relative data paths (knowledge/, data/) resolve from the working
+// directory, which `dotnet run` sets to the repository root (RunWorkingDirectory in the .csproj).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.AddKnowledge();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapKnowledgeStatus();
+app.MapSearch();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

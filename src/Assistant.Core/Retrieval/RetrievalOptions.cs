@@ -21,7 +21,7 @@ public sealed class RetrievalOptions
 
     /// <summary>BM25 term-frequency saturation.</summary>
     [Range(0.0, 10.0)]
-    public double K1 { get; set; } = 0.9;
+    public double K1 { get; set; } = 1.2;
 
     /// <summary>BM25 length normalisation.</summary>
     [Range(0.0, 1.0)]
@@ -29,13 +29,17 @@ public sealed class RetrievalOptions
 
     /// <summary>How many body occurrences one occurrence in the title or heading trail is worth.</summary>
     [Range(0.0, 20.0)]
-    public double TitleWeight { get; set; } = 1.0;
+    public double TitleWeight { get; set; } = 2.0;
 
     public FusionMethod Fusion { get; set; } = FusionMethod.Weighted;
 
-    /// <summary>Share of the keyword retriever in fusion; the vector retriever gets the rest. 1 means keyword only.</summary>
+    /// <summary>
+    /// Share of the keyword retriever in fusion; the vector retriever gets the rest. 1 means keyword only. With the
+    /// offline hashing embedding, 0.9 costs 0.0005 nDCG@10 on SciFact train against keyword-only while letting the
+    /// vector side rescue typos and word variants; with a real embedding model, 0.5–0.7 is the usual choice.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double KeywordWeight { get; set; } = 0.7;
+    public double KeywordWeight { get; set; } = 0.9;
 
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;

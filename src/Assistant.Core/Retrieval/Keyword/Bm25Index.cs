@@ -65,7 +65,9 @@ public sealed class Bm25Index
 
     public List<(int Index, float Score)> Search(IReadOnlyList<string> queryTerms, int top, Func<int, bool>? accept = null)
     {
+        // Rented arrays come back dirty from other users of the shared pool: clear before accumulating.
         var scores = ArrayPool<float>.Shared.Rent(_norms.Length);
+        Array.Clear(scores, 0, _norms.Length);
         var touched = new List<int>();
         try
         {
@@ -90,10 +92,6 @@ public sealed class Bm25Index
         }
         finally
         {
-            foreach (var index in touched)
-            {
-                scores[index] = 0;
-            }
             ArrayPool<float>.Shared.Return(scores);
         }
     }

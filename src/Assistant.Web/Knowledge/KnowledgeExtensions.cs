@@ -1,0 +1,22 @@
+using Assistant.Core;
+
+namespace Assistant.Web.Knowledge;
+
+public static class KnowledgeExtensions
+{
+    public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAssistantKnowledge();
+        builder.Services.AddSingleton<StartupIngestion>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StartupIngestion>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapKnowledgeStatus(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", KnowledgeStatusEndpoint.Get)
+            .WithName("GetHealth")
+            .WithSummary("Index state: documents, chunks, whether an ingest is running, and what the last one did.");
+        return app;
+    }
+}
