@@ -14,6 +14,10 @@ namespace Assistant.Cli.Commands;
 /// </summary>
 internal static class ScaleBenchmarkCommand
 {
+    // Started as `dotnet assistant.dll`, the process is the dotnet host and needs the assembly path to run us again.
+    private static string[] SelfArguments() =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(ScaleBenchmarkCommand).Assembly.Location] : [];
+
     public static Command Create()
     {
         var articles = new Option<int>("--articles") { Description = "How many articles to generate.", DefaultValueFactory = _ => 3000 };
@@ -44,7 +48,7 @@ internal static class ScaleBenchmarkCommand
 
                 // A new process, as after a restart: nothing is warm but the OS file cache.
                 var clock = Stopwatch.StartNew();
-                var restart = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["ingest", "--knowledge", folder, "--data", data])
+                var restart = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [.. SelfArguments(), "ingest", "--knowledge", folder, "--data", data])
                 {
                     RedirectStandardOutput = true,
                 })!;

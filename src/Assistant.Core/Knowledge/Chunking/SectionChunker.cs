@@ -19,7 +19,7 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
     {
         var drafts = new List<ChunkDraft>();
         var headings = new List<(int Level, string Text)>();
-        var section = new Section(HeadingPath: [], HeadingStart: null);
+        var section = new Section(HeadingPath: [], HeadingStart: null, HeadingTokens: 0);
 
         foreach (var block in document.Blocks)
         {
@@ -28,7 +28,8 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
                 Flush(document, section, drafts);
                 headings.RemoveAll(heading => heading.Level >= block.HeadingLevel);
                 headings.Add((block.HeadingLevel, block.HeadingText ?? ""));
-                section = new Section(HeadingPathOf(headings, document.Title), block.Start);
+                var headingTokens = tokens.CountTokens(document.Text.AsSpan(block.Start, block.End - block.Start));
+                section = new Section(HeadingPathOf(headings, document.Title), block.Start, headingTokens);
                 continue;
             }
             AddUnits(document.Text, block, section.Units);
@@ -77,7 +78,8 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
             return;
         }
         var current = new List<Unit>();
-        var size = 0;
+        // The first passage of a section starts at its heading, so the heading counts towards its size.
+        var size = section.HeadingTokens;
         var first = true;
         foreach (var unit in section.Units)
         {
@@ -118,7 +120,7 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
         return tail;
     }
 
-    private sealed record Section(IReadOnlyList<string> HeadingPath, int? HeadingStart)
+    private sealed record Section(IReadOnlyList<string> HeadingPath, int? HeadingStart, int HeadingTokens)
     {
         public List<Unit> Units { get; } = [];
     }

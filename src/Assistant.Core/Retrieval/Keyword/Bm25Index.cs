@@ -34,9 +34,12 @@ public sealed class Bm25Index
             {
                 Add(term, frequency);
             }
-            foreach (var (term, frequency) in terms.Title)
+            if (titleWeight > 0)
             {
-                Add(term, titleWeight * frequency);
+                foreach (var (term, frequency) in terms.Title)
+                {
+                    Add(term, titleWeight * frequency);
+                }
             }
 
             void Add(string term, double weight)

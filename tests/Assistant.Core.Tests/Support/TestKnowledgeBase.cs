@@ -1,0 +1,72 @@
+using Assistant.Core;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Assistant.Core.Tests.Support;
+
+/// <summary>
+/// The real knowledge services (SQLite file, pipeline, index, retriever) over a fresh temp folder per test.
+/// Write articles with <see cref="Write"/>, then <see cref="IngestAsync"/>.
+/// </summary>
+public sealed class TestKnowledgeBase : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public TestKnowledgeBase(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    {
+        Root = Directory.CreateTempSubdirectory("assistant-test-").FullName;
+        KnowledgeDirectory = Path.Combine(Root, "knowledge");
+        Directory.CreateDirectory(KnowledgeDirectory);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Assistant:DataDirectory"] = Path.Combine(Root, "data"),
+                ["Assistant:KnowledgeDirectory"] = KnowledgeDirectory,
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddAssistantKnowledge();
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
+    }
+
+    public string Root { get; }
+
+    public string KnowledgeDirectory { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public IKnowledgeStore Store => Get<IKnowledgeStore>();
+
+    public void Write(string relativePath, string content) => WriteBytes(relativePath, System.Text.Encoding.UTF8.GetBytes(content));
+
+    public void WriteBytes(string relativePath, byte[] content)
+    {
+        var path = Path.Combine(KnowledgeDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+    }
+
+    public Task<IngestionReport> IngestAsync() => Get<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top = 5) =>
+        (await Get<HybridRetriever>().SearchAsync(new SearchRequest(query, top), TestContext.Current.CancellationToken)).Hits;
+
+    public static string Article(string title, string body, string tags = "[general]") =>
+        $"---\ntitle: {title}\naudience: customers\nupdated: 2026-01-01\ntags: {tags}\n---\n\n# {title}\n\n{body}\n";
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Root, recursive: true);
+    }
+}

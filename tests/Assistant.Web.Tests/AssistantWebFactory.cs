@@ -1,0 +1,99 @@
+using Assistant.Web.Knowledge;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Web.Tests;
+
+/// <summary>
+/// The real web host over a fresh temp data directory, and either the repository's knowledge/ folder or a temp
+/// knowledge folder the test fills with <see cref="WriteArticle"/>. Folders the factory created are deleted on dispose;
+/// folders passed in belong to the caller.
+/// </summary>
+public sealed class AssistantWebFactory : WebApplicationFactory<Program>
+{
+    private readonly List<string> _owned = [];
+    private readonly bool _ingestOnStartup;
+
+    public AssistantWebFactory(string? knowledgeDirectory = null, string? dataDirectory = null, bool ingestOnStartup = true)
+    {
+        KnowledgeDirectory = knowledgeDirectory ?? CreateOwnedTempDirectory("assistant-web-knowledge-");
+        DataDirectory = dataDirectory ?? CreateOwnedTempDirectory("assistant-web-data-");
+        _ingestOnStartup = ingestOnStartup;
+    }
+
+    public string KnowledgeDirectory { get; }
+
+    public string DataDirectory { get; }
+
+    public static AssistantWebFactory ForRepositoryKnowledge() => new(Path.Combine(RepositoryRoot, "knowledge"));
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public string WriteArticle(string relativePath, string content)
+    {
+        var path = Path.Combine(KnowledgeDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Starts the host and waits for the start-up ingest, so the test sees a fully built index.</summary>
+    public async Task<HttpClient> CreateIngestedClientAsync()
+    {
+        var client = CreateClient();
+        await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Assistant:DataDirectory", DataDirectory);
+        builder.UseSetting("Assistant:KnowledgeDirectory", KnowledgeDirectory);
+        builder.UseSetting("Assistant:Ingestion:IngestOnStartup", _ingestOnStartup ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections keep the database file open, which blocks deleting it on Windows.
+        SqliteConnection.ClearAllPools();
+        foreach (var directory in _owned)
+        {
+            DeleteTempDirectory(directory);
+        }
+    }
+
+    public static void DeleteTempDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder must not fail the test that used it.
+        }
+    }
+
+    private string CreateOwnedTempDirectory(string prefix)
+    {
+        var path = Directory.CreateTempSubdirectory(prefix).FullName;
+        _owned.Add(path);
+        return path;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Assistant.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Assistant.sln above {AppContext.BaseDirectory}.");
+    }
+}
