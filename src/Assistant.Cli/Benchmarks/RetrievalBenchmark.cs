@@ -101,11 +101,7 @@ internal sealed class RetrievalBenchmark(IHost host, BeirDataset dataset, string
 
     private async Task<SystemResult> MeasureFts5Async(IKnowledgeStore store, RetrievalOptions settings, CancellationToken cancellationToken)
     {
-        var chunks = new List<ChunkRecord>();
-        await foreach (var chunk in store.ReadAllChunksAsync(cancellationToken))
-        {
-            chunks.Add(chunk);
-        }
+        var chunks = await store.LoadAllChunksAsync(cancellationToken);
         using var peer = Fts5Peer.Build(chunks, settings.TitleWeight);
         foreach (var (_, text) in dataset.Queries)
         {

@@ -13,11 +13,7 @@ internal static class RetrievalSweep
 {
     public static async Task RunAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> generator, BeirDataset dataset, CancellationToken cancellationToken)
     {
-        var chunks = new List<ChunkRecord>();
-        await foreach (var chunk in store.ReadAllChunksAsync(cancellationToken))
-        {
-            chunks.Add(chunk);
-        }
+        var chunks = await store.LoadAllChunksAsync(cancellationToken);
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>();
         foreach (var (id, text) in dataset.Queries)
         {

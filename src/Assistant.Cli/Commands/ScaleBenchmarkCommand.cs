@@ -23,8 +23,9 @@ internal static class ScaleBenchmarkCommand
         var articles = new Option<int>("--articles") { Description = "How many articles to generate.", DefaultValueFactory = _ => 3000 };
         var size = new Option<int>("--article-bytes") { Description = "Approximate size of each article.", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<string>("--seed-folder") { Description = "Folder whose prose the generator samples.", DefaultValueFactory = _ => "knowledge" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated folder and index (printed) for further runs." };
         var output = new Option<string>("--out") { Description = "Where to write the JSON result.", DefaultValueFactory = _ => Path.Combine("evals", "results", "ingest-scale.json") };
-        var command = new Command("ingest", "Ingest speed and restart time on a generated help center (default 3,000 articles, ~30 MB).") { articles, size, seed, output };
+        var command = new Command("ingest", "Ingest speed and restart time on a generated help center (default 3,000 articles, ~30 MB).") { articles, size, seed, output, keep };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = Path.Combine(Path.GetTempPath(), $"assistant-scale-{Guid.NewGuid():N}");
@@ -78,7 +79,14 @@ internal static class ScaleBenchmarkCommand
             }
             finally
             {
-                Directory.Delete(root, recursive: true);
+                if (parse.GetValue(keep))
+                {
+                    AnsiConsole.MarkupLine($"Kept {Markup.Escape(root)}");
+                }
+                else
+                {
+                    Directory.Delete(root, recursive: true);
+                }
             }
         });
         return command;

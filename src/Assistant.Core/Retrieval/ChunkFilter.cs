@@ -25,13 +25,15 @@ public sealed class ChunkFilter
         foreach (var expression in expressions)
         {
             var colon = expression.IndexOf(':');
-            if (colon <= 0 || colon == expression.Length - 1)
+            var field = colon > 0 ? expression[..colon].Trim() : "";
+            var value = colon > 0 ? expression[(colon + 1)..].Trim() : "";
+            if (field.Length == 0 || value.Length == 0)
             {
                 filter = None;
-                error = $"filter '{expression}' must look like field:value, for example tags:billing";
+                error = $"filter '{expression}' must look like field:value with both parts filled in, for example tags:billing";
                 return false;
             }
-            conditions.Add((expression[..colon].Trim(), expression[(colon + 1)..].Trim()));
+            conditions.Add((field, value));
         }
         filter = new ChunkFilter(conditions);
         error = null;

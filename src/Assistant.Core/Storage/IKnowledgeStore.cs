@@ -15,7 +15,8 @@ public interface IKnowledgeStore
     Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetVectorsByContentHashAsync(
         IReadOnlyCollection<string> contentHashes, string embeddingModel, CancellationToken cancellationToken = default);
 
-    IAsyncEnumerable<ChunkRecord> ReadAllChunksAsync(CancellationToken cancellationToken = default);
+    /// <summary>Every chunk with its terms and vector, ordered by document id and ordinal: what an index is built from.</summary>
+    Task<IReadOnlyList<ChunkRecord>> LoadAllChunksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts an all-or-nothing write: nothing is visible to readers until <see cref="IKnowledgeWriteBatch.CommitAsync"/>.</summary>
     Task<IKnowledgeWriteBatch> BeginWriteAsync(string embeddingModel, CancellationToken cancellationToken = default);

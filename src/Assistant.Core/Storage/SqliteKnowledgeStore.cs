@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -52,7 +51,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         command.CommandText = $"{SelectChunks} WHERE id = $id";
         command.Parameters.AddWithValue("$id", chunkId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadChunk(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? new ChunkRowReader().Read(reader) : null;
     }
 
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetVectorsByContentHashAsync(
@@ -79,16 +78,33 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return vectors;
     }
 
-    public async IAsyncEnumerable<ChunkRecord> ReadAllChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChunkRecord>> LoadAllChunksAsync(CancellationToken cancellationToken = default)
+    {
+        // Decoding rows costs far more than SQLite reading them, so each core decodes its own share of rows over
+        // its own connection; this keeps a restart on a large knowledge base within a few seconds.
+        var partitions = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var parts = await Task.WhenAll(Enumerable.Range(0, partitions)
+            .Select(part => Task.Run(() => LoadPartitionAsync(part, partitions, cancellationToken), cancellationToken)));
+        var chunks = parts.SelectMany(part => part).ToList();
+        chunks.Sort((a, b) => string.CompareOrdinal(a.DocumentId, b.DocumentId) is var order and not 0 ? order : a.Ordinal.CompareTo(b.Ordinal));
+        return chunks;
+    }
+
+    private async Task<List<ChunkRecord>> LoadPartitionAsync(int part, int partitions, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"{SelectChunks} ORDER BY document_id, ordinal";
+        command.CommandText = $"{SelectChunks} WHERE rowid % $partitions = $part";
+        command.Parameters.AddWithValue("$partitions", partitions);
+        command.Parameters.AddWithValue("$part", part);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new ChunkRowReader();
+        var chunks = new List<ChunkRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return ReadChunk(reader);
+            chunks.Add(rows.Read(reader));
         }
+        return chunks;
     }
 
     public async Task<IKnowledgeWriteBatch> BeginWriteAsync(string embeddingModel, CancellationToken cancellationToken = default)
@@ -118,21 +134,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
-
-    private static ChunkRecord ReadChunk(SqliteDataReader reader) => new(
-        Id: reader.GetString(0),
-        DocumentId: reader.GetString(1),
-        Ordinal: reader.GetInt32(2),
-        Title: reader.GetString(3),
-        HeadingPath: JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? [],
-        SourcePath: reader.GetString(5),
-        Start: reader.GetInt32(6),
-        End: reader.GetInt32(7),
-        Text: reader.GetString(8),
-        ContentHash: reader.GetString(9),
-        Metadata: StoredJson.ReadMetadata(reader.GetString(10)),
-        Terms: KeywordTerms.Deserialize((byte[])reader.GetValue(11)),
-        Vector: ToVector((byte[])reader.GetValue(12)));
 
     internal static ReadOnlyMemory<float> ToVector(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
 

@@ -8,7 +8,7 @@ namespace Assistant.Core.Tests.Retrieval;
 public sealed class Bm25IndexTests
 {
     private static KeywordTerms Body(params (string Term, int Count)[] terms) =>
-        new(terms.ToDictionary(t => t.Term, t => t.Count), new Dictionary<string, int>());
+        KeywordTerms.From(terms.ToDictionary(t => t.Term, t => t.Count), new Dictionary<string, int>());
 
     private static readonly KeywordTerms[] Chunks =
     [
@@ -50,9 +50,9 @@ public sealed class Bm25IndexTests
     {
         var chunks = new[]
         {
-            new KeywordTerms(new Dictionary<string, int> { ["limit"] = 1, ["api"] = 1 }, new Dictionary<string, int>()),
-            new KeywordTerms(new Dictionary<string, int> { ["limit"] = 1, ["seat"] = 1 }, new Dictionary<string, int> { ["api"] = 1 }),
-            new KeywordTerms(new Dictionary<string, int> { ["other"] = 2 }, new Dictionary<string, int>()),
+            KeywordTerms.From(new Dictionary<string, int> { ["limit"] = 1, ["api"] = 1 }, new Dictionary<string, int>()),
+            KeywordTerms.From(new Dictionary<string, int> { ["limit"] = 1, ["seat"] = 1 }, new Dictionary<string, int> { ["api"] = 1 }),
+            KeywordTerms.From(new Dictionary<string, int> { ["other"] = 2 }, new Dictionary<string, int>()),
         };
 
         var withoutTitles = Bm25Index.Build(chunks, 1.2, 0.75, titleWeight: 0).Search(["api"], 10);

@@ -16,9 +16,9 @@ public sealed class ChunkBuilder(SectionChunker chunker)
         {
             var text = document.Text[draft.Start..draft.End];
             var trail = string.Join(" > ", draft.HeadingPath);
-            var terms = new KeywordTerms(
-                Body: EnglishAnalyzer.Shared.CountTerms(text),
-                Title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail}"));
+            var terms = KeywordTerms.From(
+                body: EnglishAnalyzer.Shared.CountTerms(text),
+                title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail}"));
             records.Add(new ChunkRecord(
                 Id: $"{document.Id}#{draft.Ordinal}",
                 DocumentId: document.Id,

@@ -34,7 +34,8 @@ public sealed class VectorIndex
             var row = matrix.AsSpan(i * dimensions, dimensions);
             vectors[i].Span.CopyTo(row);
             var norm = TensorPrimitives.Norm(row);
-            if (norm > 0)
+            // Most generators already return unit vectors; skip the divide for those.
+            if (norm > 0 && MathF.Abs(norm - 1) > 1e-4f)
             {
                 TensorPrimitives.Divide(row, norm, row);
             }
