@@ -136,6 +136,7 @@ internal sealed class RetrievalBenchmark(IHost host, BeirDataset dataset, string
         Fusion = fusion ?? settings.Fusion,
         KeywordWeight = keywordWeight ?? settings.KeywordWeight,
         RrfK = settings.RrfK,
+        SupersededWeight = settings.SupersededWeight,
         Candidates = settings.Candidates,
         DefaultTop = settings.DefaultTop,
         MaxTop = settings.MaxTop,

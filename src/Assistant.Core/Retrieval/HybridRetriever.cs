@@ -44,6 +44,14 @@ public sealed class HybridRetriever(
             ? RankFusion.Reciprocal(keywordHits, settings.KeywordWeight, vectorHits, 1 - settings.KeywordWeight, settings.RrfK)
             : RankFusion.Weighted(keywordHits, settings.KeywordWeight, vectorHits, 1 - settings.KeywordWeight);
 
+        if (settings.SupersededWeight < 1)
+        {
+            foreach (var index in fused.Keys.Where(i => IsSuperseded(snapshot.Chunks[i])).ToList())
+            {
+                fused[index] *= settings.SupersededWeight;
+            }
+        }
+
         var keywordByIndex = Ranked(keywordHits);
         var vectorByIndex = Ranked(vectorHits);
         return fused
@@ -63,6 +71,9 @@ public sealed class HybridRetriever(
             })
             .ToList();
     }
+
+    private static bool IsSuperseded(Storage.ChunkRecord chunk) =>
+        chunk.Metadata.TryGetValue("status", out var status) && status.Contains("superseded", StringComparer.OrdinalIgnoreCase);
 
     private static Dictionary<int, (float Score, int Rank)> Ranked(List<(int Index, float Score)> hits)
     {

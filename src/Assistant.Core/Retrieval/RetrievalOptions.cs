@@ -4,7 +4,7 @@ namespace Assistant.Core.Retrieval;
 
 public enum FusionMethod
 {
-    /// <summary>Convex combination of min-max-normalised scores; uses score magnitudes, not just ranks.</summary>
+    /// <summary>Convex combination of max-normalised scores; uses score magnitudes, not just ranks.</summary>
     Weighted,
 
     /// <summary>Reciprocal rank fusion, Σ weight / (RrfK + rank).</summary>
@@ -47,6 +47,13 @@ public sealed class RetrievalOptions
     /// <summary>Candidates each retriever contributes before fusion.</summary>
     [Range(1, 5000)]
     public int Candidates { get; set; } = 100;
+
+    /// <summary>
+    /// Score multiplier for chunks of articles marked <c>status: superseded</c>: they stay findable (someone may
+    /// ask about the old policy) but rank below the article that replaced them.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SupersededWeight { get; set; } = 0.5;
 
     [Range(1, 200)]
     public int DefaultTop { get; set; } = 5;

@@ -26,7 +26,6 @@ internal sealed class ChunkRowReader
         {
             _metadata[metadataJson] = metadata = StoredJson.ReadMetadata(metadataJson);
         }
-        var vector = (byte[])reader.GetValue(12);
         return new ChunkRecord(
             Id: reader.GetString(0),
             DocumentId: reader.GetString(1),
@@ -40,6 +39,7 @@ internal sealed class ChunkRowReader
             ContentHash: reader.GetString(9),
             Metadata: metadata,
             Terms: KeywordTerms.Deserialize((byte[])reader.GetValue(11), _terms),
-            Vector: MemoryMarshal.Cast<byte, float>(vector).ToArray());
+            Vector: MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(12)).ToArray());
     }
+
 }

@@ -9,14 +9,14 @@ public sealed class RankFusionTests
     private static readonly (int, float)[] Vector = [(1, 0.9f), (3, 0.1f)];
 
     [Fact]
-    public void Weighted_fusion_adds_min_max_normalised_scores()
+    public void Weighted_fusion_adds_max_normalised_scores()
     {
         var fused = RankFusion.Weighted(Keyword, 0.5, Vector, 0.5);
 
         Assert.Equal(0.5, fused[0], 6);
-        Assert.Equal(0.25 + 0.5, fused[1], 6);
+        Assert.Equal(0.5 * 0.5 + 0.5, fused[1], 6);
         Assert.Equal(0.0, fused[2], 6);
-        Assert.Equal(0.0, fused[3], 6);
+        Assert.Equal(0.5 * 0.1 / 0.9, fused[3], 6);
     }
 
     [Fact]

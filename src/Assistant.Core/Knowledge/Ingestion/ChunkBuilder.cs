@@ -18,7 +18,7 @@ public sealed class ChunkBuilder(SectionChunker chunker)
             var trail = string.Join(" > ", draft.HeadingPath);
             var terms = KeywordTerms.From(
                 body: EnglishAnalyzer.Shared.CountTerms(text),
-                title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail}"));
+                title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail} {Tags(document)}"));
             records.Add(new ChunkRecord(
                 Id: $"{document.Id}#{draft.Ordinal}",
                 DocumentId: document.Id,
@@ -36,6 +36,10 @@ public sealed class ChunkBuilder(SectionChunker chunker)
         }
         return records;
     }
+
+    // Tags are the author's own keywords for the article, so they weigh like the title.
+    private static string Tags(ParsedDocument document) =>
+        document.Metadata.TryGetValue("tags", out var tags) ? string.Join(' ', tags) : "";
 
     /// <summary>The text a chunk's vector is computed from: title and heading trail give the passage its context.</summary>
     public static string EmbeddingInput(ChunkRecord chunk) => EmbeddingInput(chunk.Title, chunk.HeadingTrail, chunk.Text);

@@ -21,10 +21,12 @@ public sealed class MarkdownDocumentParser
     public ParsedDocument Parse(SourceItem item)
     {
         var text = SourceDecoder.Decode(item);
-        var frontMatter = item.Format == SourceFormat.Markdown
-            ? FrontMatter.Parse(text, out _)
+        // Front matter is read from .txt files too; a source that supplies its own metadata (JSONL) skips it.
+        var bodyStart = 0;
+        var frontMatter = item.Metadata is null && item.Title is null
+            ? FrontMatter.Parse(text, out bodyStart)
             : new Dictionary<string, IReadOnlyList<string>>();
-        var blocks = item.Format == SourceFormat.Markdown ? ParseMarkdown(text) : ParsePlainText(text);
+        var blocks = item.Format == SourceFormat.Markdown ? ParseMarkdown(text) : ParsePlainText(text, bodyStart);
 
         var metadata = new Dictionary<string, IReadOnlyList<string>>(frontMatter, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in item.Metadata ?? new Dictionary<string, IReadOnlyList<string>>())
@@ -104,10 +106,10 @@ public sealed class MarkdownDocumentParser
         return line.Trim().Trim('#').Trim();
     }
 
-    private static List<DocumentBlock> ParsePlainText(string text)
+    private static List<DocumentBlock> ParsePlainText(string text, int bodyStart)
     {
         var blocks = new List<DocumentBlock>();
-        var position = 0;
+        var position = bodyStart;
         while (position < text.Length)
         {
             while (position < text.Length && char.IsWhiteSpace(text[position]))

@@ -1,9 +1,10 @@
 namespace Assistant.Core.Retrieval.Fusion;
 
 /// <summary>
-/// Merges ranked lists from several retrievers into one. Weighted (convex) fusion of min-max-normalised scores is
-/// the default: it beat reciprocal rank fusion on SciFact train queries, in line with Bruch et al., "An Analysis of
-/// Fusion Functions for Hybrid Retrieval" (TOIS 2023).
+/// Merges ranked lists from several retrievers into one. Weighted (convex) fusion of normalised scores is the
+/// default: it beat reciprocal rank fusion on SciFact train queries, in line with Bruch et al., "An Analysis of
+/// Fusion Functions for Hybrid Retrieval" (TOIS 2023). Scores are divided by the list's best score rather than
+/// min-max scaled, because min-max always gives the last candidate zero, which distorts short candidate lists.
 /// </summary>
 public static class RankFusion
 {
@@ -22,11 +23,9 @@ public static class RankFusion
                 return;
             }
             var max = hits[0].Score;
-            var min = hits[^1].Score;
-            var range = max - min;
             foreach (var (index, score) in hits)
             {
-                var normalised = range > 0 ? (score - min) / range : 1.0;
+                var normalised = max > 0 ? Math.Max(score, 0) / max : 0;
                 fused[index] = fused.GetValueOrDefault(index) + weight * normalised;
             }
         }
