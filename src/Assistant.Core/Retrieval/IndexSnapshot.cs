@@ -30,13 +30,16 @@ public sealed class IndexSnapshot
 
     public DateTimeOffset BuiltAt { get; } = DateTimeOffset.UtcNow;
 
+    internal static IndexSnapshot FromParts(IReadOnlyList<ChunkRecord> chunks, Bm25Index keyword, VectorIndex vectors) =>
+        new(chunks, keyword, vectors, chunks.Select(chunk => chunk.DocumentId).Distinct(StringComparer.Ordinal).Count());
+
     public static IndexSnapshot Build(IReadOnlyList<ChunkRecord> chunks, RetrievalOptions options)
     {
         // The two indexes are independent: build them side by side, which nearly halves a restart on two cores.
         var keywordBuild = Task.Run(() => Bm25Index.Build(chunks.Select(chunk => chunk.Terms).ToList(), options.K1, options.B, options.TitleWeight));
         var vectors = VectorIndex.Build(chunks.Select(chunk => chunk.Vector).ToList());
         var keyword = keywordBuild.GetAwaiter().GetResult();
-        // Terms and vectors now live in the two indexes; dropping them from the records halves resident memory.
+        // Terms and vectors now live in the two indexes; the records keep only what a hit shows.
         var slim = chunks.Select(chunk => chunk with { Terms = KeywordTerms.Empty, Vector = ReadOnlyMemory<float>.Empty }).ToList();
         var documents = chunks.Select(chunk => chunk.DocumentId).Distinct(StringComparer.Ordinal).Count();
         return new IndexSnapshot(slim, keyword, vectors, documents);

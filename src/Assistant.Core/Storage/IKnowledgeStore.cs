@@ -21,6 +21,12 @@ public interface IKnowledgeStore
     /// <summary>Starts an all-or-nothing write: nothing is visible to readers until <see cref="IKnowledgeWriteBatch.CommitAsync"/>.</summary>
     Task<IKnowledgeWriteBatch> BeginWriteAsync(string embeddingModel, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Identifies the store's content: it changes with every write batch that changed something, and differs between
+    /// two stores. Caches derived from the store are valid for one version only.
+    /// </summary>
+    Task<string> GetVersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The embedding model whose vectors the store holds, or null when it is empty.</summary>
     Task<string?> GetEmbeddingModelAsync(CancellationToken cancellationToken = default);
 }

@@ -113,6 +113,17 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return await SqliteKnowledgeWriteBatch.BeginAsync(connection, embeddingModel, cancellationToken);
     }
 
+    public async Task<string> GetVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT value FROM store_meta WHERE key = 'store_id') || ':' ||
+                   COALESCE((SELECT value FROM store_meta WHERE key = 'generation'), '0')
+            """;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<string?> GetEmbeddingModelAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

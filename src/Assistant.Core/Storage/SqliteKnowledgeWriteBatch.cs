@@ -12,6 +12,7 @@ internal sealed class SqliteKnowledgeWriteBatch : IKnowledgeWriteBatch
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private bool _committed;
+    private bool _changed;
 
     private SqliteKnowledgeWriteBatch(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -70,13 +71,32 @@ internal sealed class SqliteKnowledgeWriteBatch : IKnowledgeWriteBatch
         }
     }
 
-    public Task DeleteAsync(string documentId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("DELETE FROM documents WHERE id = $id", cancellationToken, ("$id", documentId));
+    public Task DeleteAsync(string documentId, CancellationToken cancellationToken = default)
+    {
+        _changed = true;
+        return ExecuteAsync("DELETE FROM documents WHERE id = $id", cancellationToken, ("$id", documentId));
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        // Only a batch that wrote something starts a new generation, so a restart with nothing changed keeps
+        // using the saved index segment.
+        if (_changed)
+        {
+            await ExecuteAsync(
+                """
+                INSERT INTO store_meta(key, value) VALUES('generation', '1')
+                ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                """,
+                cancellationToken);
+        }
         await _transaction.CommitAsync(cancellationToken);
         _committed = true;
+        // Fold the run's pages back into the database file now: a large WAL slows every later read, starting with
+        // the index load after a restart.
+        await using var checkpoint = _connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

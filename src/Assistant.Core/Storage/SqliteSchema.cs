@@ -36,6 +36,7 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_chunks_document ON chunks(document_id, ordinal);
         CREATE INDEX IF NOT EXISTS ix_chunks_content_hash ON chunks(content_hash);
+        INSERT OR IGNORE INTO store_meta(key, value) VALUES('store_id', lower(hex(randomblob(16))));
         """;
 
     public static async Task EnsureCreatedAsync(SqliteConnection connection, CancellationToken cancellationToken)

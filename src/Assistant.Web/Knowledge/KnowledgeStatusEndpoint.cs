@@ -9,6 +9,7 @@ public sealed record KnowledgeStatus(
     int Documents,
     int Chunks,
     DateTimeOffset IndexBuiltAt,
+    string? IndexLoadedFrom,
     bool Ingesting,
     IngestionReport? LastIngest,
     string? Error);
@@ -19,7 +20,7 @@ public static class KnowledgeStatusEndpoint
     {
         var snapshot = index.Current;
         var status = startup.Error is not null ? "degraded" : startup.Completed.IsCompleted ? "ready" : "ingesting";
-        return new KnowledgeStatus(status, snapshot.DocumentCount, snapshot.Chunks.Count, snapshot.BuiltAt,
+        return new KnowledgeStatus(status, snapshot.DocumentCount, snapshot.Chunks.Count, snapshot.BuiltAt, index.LoadedFrom,
             knowledge.IsIngesting, knowledge.LastReport, startup.Error);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Assistant.Core.Storage;
 
 namespace Assistant.Core.Retrieval.Keyword;
@@ -97,6 +98,37 @@ public sealed class Bm25Index
         {
             ArrayPool<float>.Shared.Return(scores);
         }
+    }
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_k1);
+        writer.Write(_norms.Length);
+        writer.Write(MemoryMarshal.AsBytes(_norms.AsSpan()));
+        writer.Write(_postings.Count);
+        foreach (var (term, postings) in _postings)
+        {
+            writer.Write(term);
+            writer.Write(postings.Length);
+            writer.Write(MemoryMarshal.AsBytes(postings.AsSpan()));
+        }
+    }
+
+    internal static Bm25Index Read(BinaryReader reader)
+    {
+        var k1 = reader.ReadSingle();
+        var norms = new float[reader.ReadInt32()];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(norms.AsSpan()));
+        var terms = reader.ReadInt32();
+        var postings = new Dictionary<string, Posting[]>(terms, StringComparer.Ordinal);
+        for (var i = 0; i < terms; i++)
+        {
+            var term = reader.ReadString();
+            var list = new Posting[reader.ReadInt32()];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(list.AsSpan()));
+            postings[term] = list;
+        }
+        return new Bm25Index(postings, norms, k1);
     }
 
     private readonly record struct Posting(int Chunk, float Frequency);
