@@ -22,6 +22,7 @@ internal static class CliHost
         // The CLI reports outcomes itself; framework info logs would bury them.
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddAssistantKnowledge();
+        builder.Services.AddAssistantAnswers();
         return builder.Build();
     }
 }

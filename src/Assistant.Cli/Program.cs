@@ -5,6 +5,8 @@ var root = new RootCommand("assistant: ingest, search and benchmark the Assistan
 {
     IngestCommand.Create(),
     SearchCommand.Create(),
+    AskCommand.Create(),
+    EvalCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

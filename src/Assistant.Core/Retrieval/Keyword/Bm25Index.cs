@@ -67,6 +67,16 @@ public sealed class Bm25Index
         return new Bm25Index(postings, norms, (float)k1);
     }
 
+    /// <summary>
+    /// How informative a term is in this collection (Lucene IDF). A term the collection has never seen gets the
+    /// highest value: a question about it asks for something the knowledge base does not hold.
+    /// </summary>
+    public double InverseDocumentFrequency(string term)
+    {
+        var frequency = _postings.TryGetValue(term, out var postings) ? postings.Length : 0;
+        return Math.Log(1 + (_norms.Length - frequency + 0.5) / (frequency + 0.5));
+    }
+
     public List<(int Index, float Score)> Search(IReadOnlyList<string> queryTerms, int top, Func<int, bool>? accept = null)
     {
         // Rented arrays come back dirty from other users of the shared pool: clear before accumulating.

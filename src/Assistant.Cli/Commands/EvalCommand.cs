@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Assistant.Cli.Benchmarks;
+using Assistant.Core.Evaluation;
+using Assistant.Core.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.AI;
+using Spectre.Console;
+
+namespace Assistant.Cli.Commands;
+
+/// <summary>
+/// "assistant eval": the golden set through the real answer pipeline over a fresh index of the knowledge folder,
+/// metrics printed and written as JSON, release gates checked (non-zero exit when one fails).
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var golden = new Option<string>("--golden") { Description = "Golden set (JSONL).", DefaultValueFactory = _ => Path.Combine("evals", "golden", "answers.jsonl") };
+        var gates = new Option<string>("--gates") { Description = "Release gates.", DefaultValueFactory = _ => Path.Combine("evals", "gates.json") };
+        var output = new Option<string>("--out") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => Path.Combine("evals", "results", "eval-answers.json") };
+        var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation." };
+        var command = new Command("eval", "Run the golden answer set and check the release gates.") { golden, gates, output, verbose };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cases = GoldenCase.Load(parse.GetValue(golden)!);
+            var data = Path.Combine(Path.GetTempPath(), $"assistant-eval-{Guid.NewGuid():N}");
+            try
+            {
+                using var host = CliHost.Build(new Dictionary<string, string?> { ["Assistant:DataDirectory"] = data });
+                await host.Services.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+                var evaluator = host.Services.GetRequiredService<AnswerEvaluator>();
+                var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
+
+                // One untimed pass warms the JIT, so latency figures are steady state.
+                await evaluator.RunAsync(cases.Take(10).ToList(), cancellationToken: cancellationToken);
+                var (metrics, results) = await evaluator.RunAsync(cases, cancellationToken: cancellationToken);
+                var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);
+                var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics, gateResults, results);
+
+                EvalPrinter.Print(report, parse.GetValue(verbose));
+                await BenchJson.WriteAsync(parse.GetValue(output)!, report, cancellationToken);
+                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(parse.GetValue(output)!)}[/]");
+                return report.Passed ? 0 : 1;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(data, recursive: true);
+            }
+        });
+        return command;
+    }
+}

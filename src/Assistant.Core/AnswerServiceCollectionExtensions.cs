@@ -1,0 +1,66 @@
+using Assistant.Core.Answers;
+using Assistant.Core.Answers.Generation;
+using Assistant.Core.Answers.Prompts;
+using Assistant.Core.Answers.Verification;
+using Assistant.Core.Conversations;
+using Assistant.Core.Costs;
+using Assistant.Core.Handoffs;
+using Assistant.Core.Models;
+using Assistant.Core.Models.Middleware;
+using Assistant.Core.Storage;
+using Assistant.Core.Tokenization;
+using Assistant.Core.Tracing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core;
+
+public static class AnswerServiceCollectionExtensions
+{
+    /// <summary>Grounded answers: the generator pipeline, verification, conversations, handoffs and traces.</summary>
+    public static IServiceCollection AddAssistantAnswers(this IServiceCollection services)
+    {
+        services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.AddSingleton<ITraceStore, SqliteTraceStore>();
+        services.AddKeyedSingleton<ITokenCounter>(TokenCounters.Exact, (provider, _) =>
+            provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding == "cl100k_base" ? TiktokenEncoding.Cl100kBase : TiktokenEncoding.O200kBase);
+
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<SupportScorer>();
+        services.AddSingleton<CitationVerifier>();
+        services.AddSingleton<AnswerTraceWriter>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<Evaluation.AnswerEvaluator>();
+        services.AddSingleton<ExtractiveChatClient>();
+        services.AddSingleton(BuildGenerator);
+        return services;
+    }
+
+    /// <summary>
+    /// The one place the generator is chosen and its middleware composed, outermost first: telemetry sees every
+    /// call including fallbacks; fallback catches what retries could not fix; retries wrap the model alone.
+    /// </summary>
+    private static IChatClient BuildGenerator(IServiceProvider provider)
+    {
+        var model = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+        var extractive = provider.GetRequiredService<ExtractiveChatClient>();
+        if (!model.IsConfigured)
+        {
+            return new ChatPipeline(extractive).Use(inner => new TelemetryChatClient(inner)).Build();
+        }
+        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<FallbackChatClient>();
+        return new ChatPipeline(OpenAIChatClientFactory.Create(model.Endpoint, model.Model!, model.ApiKey, timeout))
+            .Use(inner => new TelemetryChatClient(inner))
+            .Use(inner => new FallbackChatClient(inner, extractive, logger))
+            .Use(inner => new RetryingChatClient(inner, model.MaxRetries, timeout, TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds)))
+            .Build();
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assistant.Core.Answers;
+
+public enum UnsupportedSentencePolicy
+{
+    /// <summary>Keep the sentence and flag it, so the UI can show it as unverified.</summary>
+    Mark,
+
+    /// <summary>Remove the sentence from the answer.</summary>
+    Drop,
+
+    /// <summary>Decline the whole answer if any sentence is unsupported.</summary>
+    Abstain,
+}
+
+/// <summary>How answers are grounded, verified and declined (section "Assistant:Answers").</summary>
+public sealed class AnswerOptions
+{
+    public const string SectionName = "Assistant:Answers";
+
+    /// <summary>Passages retrieved and numbered for the generator.</summary>
+    [Range(1, 20)]
+    public int Passages { get; set; } = 5;
+
+    /// <summary>
+    /// Share of the question's information (IDF-weighted content terms) the best passages must cover before the
+    /// assistant answers at all. Below it, the question is about something the knowledge base does not hold.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinimumCoverage { get; set; } = 0.6;
+
+    /// <summary>Support score at or above which a cited sentence counts as supported by its passage.</summary>
+    [Range(0.0, 1.0)]
+    public double SupportThreshold { get; set; } = 0.5;
+
+    public UnsupportedSentencePolicy UnsupportedSentences { get; set; } = UnsupportedSentencePolicy.Drop;
+
+    /// <summary>Word budget of the offline extractive answer.</summary>
+    [Range(20, 1000)]
+    public int MaxAnswerWords { get; set; } = 120;
+
+    /// <summary>Longest question accepted, in characters (32 KB).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQuestionLength { get; set; } = 32 * 1024;
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Assistant.Core.Answers.Generation;
+using Assistant.Core.Answers.Prompts;
+using Assistant.Core.Answers.Verification;
+using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
+using Assistant.Core.Tracing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Answers;
+
+/// <summary>
+/// Answers one question: resolve (follow-ups) → retrieve → check confidence → generate → verify → trace. Each step
+/// is its own class; this one only orders them and times them. Every call writes a trace, whatever the outcome.
+/// </summary>
+public sealed class AnswerService(
+    HybridRetriever retriever,
+    KnowledgeIndex index,
+    PromptLibrary prompts,
+    IChatClient generator,
+    CitationVerifier verifier,
+    AnswerTraceWriter traces,
+    IOptions<AnswerOptions> options)
+{
+    public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in StreamAsync(request, cancellationToken))
+        {
+            if (item is AnswerCompleted completed)
+            {
+                return completed.Answer;
+            }
+        }
+        throw new InvalidOperationException("The answer stream ended without an answer.");
+    }
+
+    public async IAsyncEnumerable<AnswerEvent> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        var run = new AnswerRun(request, Ids.New("trace"));
+
+        var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? []);
+        run.Mark(Stage.Resolve);
+        var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
+        var passages = hits.Select((hit, i) => new Passage(i + 1, hit)).ToList();
+        var confidence = RetrievalConfidence.Assess(resolved.Question, hits, index.Current.Keyword);
+        run.Mark(Stage.Retrieve);
+
+        if (hits.Count == 0 || confidence.Value < settings.MinimumCoverage)
+        {
+            yield return new AnswerCompleted(await DeclineAsync(run, resolved, passages, confidence, null, ExtractiveChatClient.ModelId, null, cancellationToken));
+            yield break;
+        }
+
+        var messages = prompts.AnswerMessages(resolved.Question, passages);
+        var generation = new GenerationResult();
+        await foreach (var update in generator.GetStreamingResponseAsync(messages, AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords), cancellationToken))
+        {
+            var reset = generation.Add(update);
+            if (!string.IsNullOrEmpty(update.Text) || reset)
+            {
+                yield return new AnswerDelta(update.Text, reset);
+            }
+        }
+        run.Mark(Stage.Generate);
+
+        var draft = generation.Text.ToString().Trim();
+        var sentences = verifier.Verify(draft, passages, settings.SupportThreshold);
+        var kept = Apply(settings.UnsupportedSentences, sentences);
+        run.Mark(Stage.Verify);
+
+        if (kept.Count == 0 || draft.StartsWith(GenerationNotices.ModelDeclined, StringComparison.OrdinalIgnoreCase))
+        {
+            var reason = draft.StartsWith(GenerationNotices.ModelDeclined, StringComparison.OrdinalIgnoreCase)
+                ? new Confidence(confidence.Value, "The model found no answer in the passages.")
+                : new Confidence(0, "No sentence of the draft answer was supported by its sources.");
+            yield return new AnswerCompleted(await DeclineAsync(run, resolved, passages, reason, sentences, generation.ModelId, generation, cancellationToken));
+            yield break;
+        }
+
+        var supported = kept.Count(s => s.Supported);
+        var answer = new Answer(
+            Text: CitationMarkers.Render(kept.Select(s => (s.Text, s.Citations.Select(c => c.Passage)))),
+            Sentences: kept,
+            Outcome: AnswerOutcome.Answered,
+            Generator: GeneratorName(generation.ModelId),
+            Model: generation.ModelId,
+            Confidence: Math.Round(confidence.Value * supported / kept.Count, 3),
+            ConfidenceReason: $"{confidence.Reason} {supported} of {kept.Count} sentences verified against their sources.",
+            Suggestions: [],
+            Notice: generation.Notice,
+            TraceId: run.TraceId);
+        await traces.WriteAsync(run, resolved, passages, answer, sentences, messages, generation, cancellationToken);
+        yield return new AnswerCompleted(answer);
+    }
+
+    private static List<AnswerSentence> Apply(UnsupportedSentencePolicy policy, IReadOnlyList<AnswerSentence> sentences) => policy switch
+    {
+        UnsupportedSentencePolicy.Mark => sentences.Where(s => s.Citations.Count > 0 || s.Supported).ToList(),
+        UnsupportedSentencePolicy.Abstain when sentences.Any(s => !s.Supported) => [],
+        _ => sentences.Where(s => s.Supported).ToList(),
+    };
+
+    private async Task<Answer> DeclineAsync(AnswerRun run, ResolvedQuestion resolved, IReadOnlyList<Passage> passages, Confidence confidence,
+        IReadOnlyList<AnswerSentence>? drafted, string? model, GenerationResult? generation, CancellationToken cancellationToken)
+    {
+        var suggestions = passages
+            .Select(p => new ArticleSuggestion(p.Hit.DocumentId, p.Hit.Title))
+            .DistinctBy(s => s.DocumentId)
+            .Take(3)
+            .ToList();
+        var answer = new Answer(
+            Text: "I couldn't find this in the knowledge base. Try rephrasing the question, look at the related articles, or ask to talk to a person.",
+            Sentences: [],
+            Outcome: AnswerOutcome.Abstained,
+            Generator: GeneratorName(model),
+            Model: model,
+            Confidence: confidence.Value,
+            ConfidenceReason: confidence.Reason,
+            Suggestions: suggestions,
+            Notice: generation?.Notice,
+            TraceId: run.TraceId);
+        await traces.WriteAsync(run, resolved, passages, answer, drafted ?? [], [], generation, cancellationToken);
+        return answer;
+    }
+
+    internal static string GeneratorName(string? model) => model is null or ExtractiveChatClient.ModelId ? "extractive" : "model";
+}
+
+/// <summary>What came back from the generator, gathered from the stream.</summary>
+public sealed class GenerationResult
+{
+    public StringBuilder Text { get; } = new();
+
+    public string? ModelId { get; private set; }
+
+    public UsageDetails? Usage { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>Adds an update; returns true when it asked to discard the text so far.</summary>
+    public bool Add(ChatResponseUpdate update)
+    {
+        var reset = update.AdditionalProperties?.ContainsKey(Models.Middleware.FallbackChatClient.ResetKey) == true;
+        if (reset)
+        {
+            Text.Clear();
+            Usage = null;
+        }
+        Text.Append(update.Text);
+        ModelId = update.ModelId ?? ModelId;
+        foreach (var usage in update.Contents.OfType<UsageContent>())
+        {
+            Usage = usage.Details;
+        }
+        if (update.AdditionalProperties?.TryGetValue(GenerationNotices.Key, out var notice) == true && notice is string text)
+        {
+            Notice = text;
+        }
+        return reset;
+    }
+}

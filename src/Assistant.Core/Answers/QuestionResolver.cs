@@ -1,0 +1,43 @@
+using Assistant.Core.Retrieval.Analysis;
+
+namespace Assistant.Core.Answers;
+
+/// <summary>A question ready to answer: what to search for, and whether it was rewritten from the conversation.</summary>
+public sealed record ResolvedQuestion(string Question, string SearchQuery, bool Rewritten);
+
+/// <summary>
+/// Rewrites follow-ups ("And the annual price?") into standalone questions by joining them to the previous question.
+/// A short question, or one that leans on the conversation ("it", "that", "what about"), counts as a follow-up.
+/// Deterministic and model-free, so it behaves the same offline and with a model.
+/// </summary>
+public static class QuestionResolver
+{
+    private const int ShortQuestionTerms = 3;
+
+    private static readonly string[] Openers = ["and ", "what about", "how about", "also", "and?", "what if", "same for", "then "];
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "its", "that", "they", "them", "those",
+    };
+
+    public static ResolvedQuestion Resolve(string question, IReadOnlyList<string> previousQuestions)
+    {
+        var trimmed = question.Trim();
+        if (previousQuestions.Count == 0 || !IsFollowUp(trimmed))
+        {
+            return new ResolvedQuestion(trimmed, trimmed, Rewritten: false);
+        }
+        var combined = $"{previousQuestions[^1].Trim()} {trimmed}";
+        return new ResolvedQuestion(combined, combined, Rewritten: true);
+    }
+
+    private static bool IsFollowUp(string question)
+    {
+        var lower = question.ToLowerInvariant();
+        var words = lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('?', '.', ',', '!')).ToList();
+        return Openers.Any(lower.StartsWith)
+            || words.Any(Pronouns.Contains)
+            || EnglishAnalyzer.Shared.Analyze(question).Count <= ShortQuestionTerms && words.Count <= 5;
+    }
+}

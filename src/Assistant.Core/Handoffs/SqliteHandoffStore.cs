@@ -1,0 +1,47 @@
+using Assistant.Core.Storage;
+
+namespace Assistant.Core.Handoffs;
+
+public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
+{
+    private readonly Lazy<Task> _schema = database.Schema("""
+        CREATE TABLE IF NOT EXISTS handoffs (
+            id              TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            reason          TEXT NOT NULL,
+            status          TEXT NOT NULL,
+            created_at      TEXT NOT NULL
+        );
+        """);
+
+    public async Task<Handoff> CreateAsync(string conversationId, string reason, CancellationToken cancellationToken = default)
+    {
+        var handoff = new Handoff(Ids.New("handoff"), conversationId, reason, "open", DateTimeOffset.UtcNow);
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO handoffs(id, conversation_id, reason, status, created_at) VALUES($id, $conversation, $reason, $status, $at)";
+        command.Parameters.AddWithValue("$id", handoff.Id);
+        command.Parameters.AddWithValue("$conversation", handoff.ConversationId);
+        command.Parameters.AddWithValue("$reason", handoff.Reason);
+        command.Parameters.AddWithValue("$status", handoff.Status);
+        command.Parameters.AddWithValue("$at", handoff.CreatedAt.ToString("O"));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return handoff;
+    }
+
+    public async Task<IReadOnlyList<Handoff>> ListAsync(string? status = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE $status IS NULL OR status = $status ORDER BY created_at";
+        command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var handoffs = new List<Handoff>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            handoffs.Add(new Handoff(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return handoffs;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ClientModel;
+using System.Text.Json;
+using Polly.Timeout;
+
+namespace Assistant.Core.Models.Middleware;
+
+/// <summary>Which model failures are worth another attempt: rate limits, server errors, timeouts, broken replies.</summary>
+public static class TransientModelFailures
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        ClientResultException { Status: 429 or 408 or >= 500 } => true,
+        ClientResultException { Status: 0 } => true, // no response at all (connection reset, network timeout)
+        TimeoutRejectedException or TimeoutException or HttpRequestException or IOException => true,
+        InvalidDataException or JsonException or FormatException => true, // a reply that is not a chat completion
+        TaskCanceledException => true, // the SDK's own network timeout, not the caller's token (checked before)
+        _ => false,
+    };
+
+    /// <summary>The server's Retry-After, when it sent one (seconds form), capped so a user never waits long.</summary>
+    public static TimeSpan? RetryAfter(Exception exception, TimeSpan cap)
+    {
+        if (exception is ClientResultException result &&
+            result.GetRawResponse()?.Headers.TryGetValue("Retry-After", out var value) == true &&
+            double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, cap.TotalSeconds));
+        }
+        return null;
+    }
+}

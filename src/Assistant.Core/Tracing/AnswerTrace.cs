@@ -1,0 +1,31 @@
+namespace Assistant.Core.Tracing;
+
+public sealed record TracePassage(int Number, string ChunkId, string DocumentId, double Score, double? KeywordScore, double? VectorScore);
+
+public sealed record StageLatency(double ResolveMs, double RetrieveMs, double GenerateMs, double VerifyMs, double TotalMs);
+
+public sealed record VerificationSummary(int Sentences, int Supported, int Removed, int InvalidMarkers);
+
+/// <summary>
+/// The record of one answer: everything feedback, evaluation, budgets and monitoring need, written for every answer
+/// whatever its outcome. Tokens are the provider's count when it reports one, otherwise our exact BPE count.
+/// </summary>
+public sealed record AnswerTrace(
+    string Id,
+    string? ConversationId,
+    string Question,
+    string SearchQuery,
+    IReadOnlyList<TracePassage> Passages,
+    string PromptVersion,
+    string Generator,
+    string? Model,
+    int TokensIn,
+    int TokensOut,
+    string TokenSource,
+    decimal Cost,
+    StageLatency Latency,
+    double Confidence,
+    VerificationSummary Verification,
+    string Outcome,
+    string? Notice,
+    DateTimeOffset CreatedAt);

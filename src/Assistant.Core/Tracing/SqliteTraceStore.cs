@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Assistant.Core.Storage;
+
+namespace Assistant.Core.Tracing;
+
+/// <summary>Traces as JSON documents, with the columns dashboards filter on pulled out beside them.</summary>
+public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
+{
+    private readonly Lazy<Task> _schema = database.Schema("""
+        CREATE TABLE IF NOT EXISTS traces (
+            id              TEXT PRIMARY KEY,
+            conversation_id TEXT,
+            created_at      TEXT NOT NULL,
+            outcome         TEXT NOT NULL,
+            generator       TEXT NOT NULL,
+            model           TEXT,
+            cost            REAL NOT NULL,
+            total_ms        REAL NOT NULL,
+            json            TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_traces_created ON traces(created_at);
+        """);
+
+    public async Task WriteAsync(AnswerTrace trace, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json)
+            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json)
+            """;
+        command.Parameters.AddWithValue("$id", trace.Id);
+        command.Parameters.AddWithValue("$conversation", (object?)trace.ConversationId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", trace.CreatedAt.ToString("O"));
+        command.Parameters.AddWithValue("$outcome", trace.Outcome);
+        command.Parameters.AddWithValue("$generator", trace.Generator);
+        command.Parameters.AddWithValue("$model", (object?)trace.Model ?? DBNull.Value);
+        command.Parameters.AddWithValue("$cost", (double)trace.Cost);
+        command.Parameters.AddWithValue("$ms", trace.Latency.TotalMs);
+        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(trace, StoredJsonOptions.Default));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<AnswerTrace?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM traces WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<AnswerTrace>(json, StoredJsonOptions.Default)
+            : null;
+    }
+}
