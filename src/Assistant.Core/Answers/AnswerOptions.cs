@@ -24,11 +24,13 @@ public sealed class AnswerOptions
     public int Passages { get; set; } = 5;
 
     /// <summary>
-    /// Share of the question's information (IDF-weighted content terms) the best passages must cover before the
-    /// assistant answers at all. Below it, the question is about something the knowledge base does not hold.
+    /// Share of the question's information (IDF-weighted content terms) the best single passage must cover before
+    /// the assistant answers at all. Below it, the question is about something the knowledge base does not hold.
+    /// 0.3 gave the best decline accuracy on the golden set (0.906; 0.887 at 0.35, 0.84 at 0.5): the offline
+    /// generator declines clearly unrelated questions and leaves close calls to verification.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinimumCoverage { get; set; } = 0.6;
+    public double MinimumCoverage { get; set; } = 0.3;
 
     /// <summary>Support score at or above which a cited sentence counts as supported by its passage.</summary>
     [Range(0.0, 1.0)]

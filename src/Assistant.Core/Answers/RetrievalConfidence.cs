@@ -1,6 +1,7 @@
 using Assistant.Core.Retrieval;
 using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Retrieval.Keyword;
+using Assistant.Core.Text;
 
 namespace Assistant.Core.Answers;
 
@@ -38,11 +39,15 @@ public static class RetrievalConfidence
             return new Confidence(0, "The question has no searchable words.");
         }
 
-        var found = hits.Take(TopPassages)
-            .SelectMany(hit => EnglishAnalyzer.Shared.Analyze($"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}"))
-            .ToHashSet(StringComparer.Ordinal);
+        // The answer has to come from somewhere: score each of the top passages on its own and take the best, so
+        // terms scattered over unrelated passages do not add up to a confident answer.
         var weights = terms.ToDictionary(term => term, keyword.InverseDocumentFrequency);
-        var value = weights.Where(pair => found.Contains(pair.Key)).Sum(pair => pair.Value) / weights.Values.Sum();
+        var total = weights.Values.Sum();
+        var (value, found) = hits.Take(TopPassages)
+            .Select(hit => Covered($"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words))
+            .Select(covered => (Value: weights.Where(pair => covered.Contains(pair.Key)).Sum(pair => pair.Value) / total, Covered: covered))
+            .DefaultIfEmpty((0.0, new HashSet<string>()))
+            .MaxBy(result => result.Item1);
         var missing = words.Where(entry => entry.Terms.Any(term => !found.Contains(term))).Select(entry => entry.Word).Distinct().ToList();
 
         var reason = missing.Count == 0
@@ -50,4 +55,31 @@ public static class RetrievalConfidence
             : $"The best passages cover {value:P0} of the question's key terms; not found: {string.Join(", ", missing.Select(word => $"'{word}'"))}.";
         return new Confidence(Math.Round(value, 3), reason);
     }
+
+    private static HashSet<string> Covered(string passage, List<(string Word, List<string> Terms)> words)
+    {
+        var found = EnglishAnalyzer.Shared.Analyze(passage).ToHashSet(StringComparer.Ordinal);
+        // A misspelt word ("downlod") still names something the passage holds; count it as found.
+        var passageWords = Words(passage);
+        foreach (var (word, wordTerms) in words)
+        {
+            if (wordTerms.Any(term => !found.Contains(term)) && IsMisspellingOfAny(word.ToLowerInvariant(), passageWords))
+            {
+                found.UnionWith(wordTerms);
+            }
+        }
+        return found;
+    }
+
+    private static HashSet<string> Words(string text) =>
+        text.ToLowerInvariant().Split(NonLetters, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    // One edit for words of five to seven letters, two from eight; shorter words are too easily confused.
+    private static bool IsMisspellingOfAny(string word, HashSet<string> candidates)
+    {
+        var limit = word.Length >= 8 ? 2 : word.Length >= 5 ? 1 : 0;
+        return limit > 0 && candidates.Any(candidate => candidate.Length >= 5 && candidate[0] == word[0] && EditDistance.Within(word, candidate, limit));
+    }
+
+    private static readonly char[] NonLetters = [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsLetterOrDigit(c))];
 }

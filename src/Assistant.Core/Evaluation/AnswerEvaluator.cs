@@ -39,6 +39,8 @@ public sealed class AnswerEvaluator(AnswerService answers, ITraceStore traces)
         return new CaseResult(
             golden.Id, golden.Type, golden.Turns[^1], answer.Outcome.ToString(),
             Declined: answer.Outcome != AnswerOutcome.Answered,
+            Confidence: answer.Confidence,
+            ConfidenceReason: answer.ConfidenceReason,
             RetrievalHit: trace.Passages.Take(5).Any(p => golden.ExpectedArticles.Contains(p.DocumentId)),
             CitedArticles: cited,
             Citations: citations.Count,

@@ -7,6 +7,8 @@ public sealed record CaseResult(
     string Question,
     string Outcome,
     bool Declined,
+    double Confidence,
+    string ConfidenceReason,
     bool RetrievalHit,
     IReadOnlyList<string> CitedArticles,
     int Citations,

@@ -172,7 +172,7 @@ public sealed class TiktokenEncodingTests
         var texts = Cases.Value.Select(c => c.Text + " tail").ToArray();
         var expected = texts.Select(t => encoding.Encode(t).Count).ToArray();
 
-        // Several threads hit the shared piece cache at once, including its clear-when-full path.
+        // Several threads share the piece cache; counts must not depend on who filled it.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
             for (var round = 0; round < 100; round++)
