@@ -1,4 +1,8 @@
+using System.Text.Json.Serialization;
+using Assistant.Web.Conversations;
+using Assistant.Web.Handoffs;
 using Assistant.Web.Knowledge;
+using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Search;
 
 // appsettings.json sits beside the binary; relative data paths (knowledge/, data/) resolve from the working
@@ -7,7 +11,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.AddKnowledge();
+builder.AddConversations();
 
 var app = builder.Build();
 
@@ -16,6 +22,9 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapKnowledgeStatus();
 app.MapSearch();
+app.MapConversations();
+app.MapHandoffs();
+app.MapChatCompletions();
 
 app.Run();
 

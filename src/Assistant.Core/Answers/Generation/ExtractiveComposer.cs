@@ -95,7 +95,7 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
         {
             return header is null ? string.Join("; ", cells) + "." : null;
         }
-        var pairs = cells.Zip(header, (cell, name) => cell.Length == 0 ? null : $"{name}: {cell}").Where(p => p is not null);
+        var pairs = cells.Zip(header, (cell, name) => cell.Length == 0 ? null : name.Length == 0 ? cell : $"{name}: {cell}").Where(p => p is not null);
         return string.Join("; ", pairs) + ".";
     }
 

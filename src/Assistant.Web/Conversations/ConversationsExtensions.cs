@@ -1,0 +1,24 @@
+using Assistant.Core;
+
+namespace Assistant.Web.Conversations;
+
+public static class ConversationsExtensions
+{
+    public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAssistantAnswers();
+        builder.Services.AddSingleton<ConversationService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/conversations").WithTags("Conversations");
+        group.MapPost("/", ConversationEndpoints.Create).WithSummary("Start a conversation.");
+        group.MapGet("/{id}", ConversationEndpoints.Get).WithSummary("A conversation with its messages and answers.");
+        group.MapPost("/{id}/messages", ConversationEndpoints.Ask)
+            .WithSummary("Ask a question. Returns the verified answer; with Accept: text/event-stream, streams text as it is produced, then the verified answer.");
+        app.MapGet("/api/traces/{id}", ConversationEndpoints.GetTrace).WithTags("Conversations").WithSummary("The trace of one answer.");
+        return app;
+    }
+}

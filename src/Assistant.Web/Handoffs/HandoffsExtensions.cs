@@ -1,0 +1,42 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Handoffs;
+using Assistant.Web.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assistant.Web.Handoffs;
+
+public sealed record HandoffRequest(string? ConversationId, string? Reason);
+
+public static class HandoffsExtensions
+{
+    public static IEndpointRouteBuilder MapHandoffs(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/handoffs").WithTags("Handoffs");
+        group.MapPost("/", Create).WithSummary("Ask for a person to take over a conversation.");
+        group.MapGet("/", List).WithSummary("Handoffs, optionally by status (open).");
+        return app;
+    }
+
+    public static async Task<IResult> Create(HttpRequest request, IHandoffStore handoffs, IConversationStore conversations, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<HandoffRequest>(request, 16 * 1024, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (string.IsNullOrWhiteSpace(body!.ConversationId))
+        {
+            return JsonBody.Invalid("conversationId", "Name the conversation to hand over: {\"conversationId\": \"conv_...\"}.");
+        }
+        if (await conversations.GetAsync(body.ConversationId, cancellationToken) is null)
+        {
+            return TypedResults.Problem($"There is no conversation '{body.ConversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found");
+        }
+        var reason = string.IsNullOrWhiteSpace(body.Reason) ? "The user asked to talk to a person." : body.Reason.Trim();
+        var handoff = await handoffs.CreateAsync(body.ConversationId, reason.Length > 2000 ? reason[..2000] : reason, cancellationToken);
+        return TypedResults.Created($"/api/handoffs/{handoff.Id}", handoff);
+    }
+
+    public static async Task<Ok<IReadOnlyList<Handoff>>> List(string? status, IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handoffs.ListAsync(status, cancellationToken));
+}

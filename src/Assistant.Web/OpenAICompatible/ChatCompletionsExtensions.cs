@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Assistant.Core.Answers;
+using Assistant.Core.Tracing;
+using Assistant.Web.Http;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Web.OpenAICompatible;
+
+/// <summary>
+/// POST /v1/chat/completions, so existing OpenAI clients can use the assistant. The last user message is the
+/// question and earlier user messages give follow-ups their context. Standard fields follow OpenAI's format; the
+/// verified sentences, citations and outcome travel in the extension field "assistant" (see docs/api.md).
+/// </summary>
+public static class ChatCompletionsExtensions
+{
+    private const int MaxBodyBytes = 256 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/chat/completions", Complete).WithTags("OpenAI-compatible")
+            .WithSummary("OpenAI-compatible chat completion over the knowledge base, streaming or not; citations in the \"assistant\" extension field.");
+        return app;
+    }
+
+    public static async Task<IResult?> Complete(HttpContext context, AnswerService answers, ITraceStore traces, IOptions<AnswerOptions> options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ChatCompletionRequest>(context.Request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var userMessages = (body!.Messages ?? []).Where(m => string.Equals(m.Role, "user", StringComparison.OrdinalIgnoreCase)).Select(m => m.Text.Trim()).ToList();
+        if (userMessages.Count == 0 || userMessages[^1].Length == 0)
+        {
+            return JsonBody.Invalid("messages", "Send at least one message with role \"user\" and non-empty content; the last one is the question.");
+        }
+        if (userMessages[^1].Length > options.Value.MaxQuestionLength)
+        {
+            return JsonBody.Invalid("messages", $"The last user message is {userMessages[^1].Length:N0} characters; the limit is {options.Value.MaxQuestionLength:N0}.");
+        }
+
+        var request = new AnswerRequest(userMessages[^1], null, userMessages.Take(userMessages.Count - 1).ToList());
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (body.Stream != true)
+        {
+            var answer = await answers.AnswerAsync(request, cancellationToken);
+            var trace = await traces.GetAsync(answer.TraceId, cancellationToken);
+            return TypedResults.Json(new
+            {
+                id = $"chatcmpl-{answer.TraceId}",
+                @object = "chat.completion",
+                created,
+                model = ModelName(answer),
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = answer.Text }, finish_reason = "stop" } },
+                usage = Usage(trace),
+                assistant = Extension(answer),
+            }, Json);
+        }
+
+        await StreamAsync(context, answers, traces, request, created, cancellationToken);
+        return null;
+    }
+
+    private static async Task StreamAsync(HttpContext context, AnswerService answers, ITraceStore traces, AnswerRequest request, long created, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var id = $"chatcmpl-{Guid.CreateVersion7():N}";
+        await foreach (var item in answers.StreamAsync(request, cancellationToken))
+        {
+            object chunk = item switch
+            {
+                AnswerDelta delta => new { id, @object = "chat.completion.chunk", created, model = "assistant", choices = new[] { new { index = 0, delta = new { content = delta.Text }, finish_reason = (string?)null } } },
+                AnswerCompleted completed => new
+                {
+                    id, @object = "chat.completion.chunk", created, model = ModelName(completed.Answer),
+                    choices = new[] { new { index = 0, delta = new { content = "" }, finish_reason = (string?)"stop" } },
+                    usage = Usage(await traces.GetAsync(completed.Answer.TraceId, cancellationToken)),
+                    assistant = Extension(completed.Answer),
+                },
+                _ => throw new InvalidOperationException($"Unknown answer event {item.GetType().Name}."),
+            };
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk, Json)}\n\n", cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+        }
+        await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
+    }
+
+    private static string ModelName(Answer answer) => $"assistant/{answer.Model ?? answer.Generator}";
+
+    private static object Usage(AnswerTrace? trace) => new
+    {
+        prompt_tokens = trace?.TokensIn ?? 0,
+        completion_tokens = trace?.TokensOut ?? 0,
+        total_tokens = (trace?.TokensIn ?? 0) + (trace?.TokensOut ?? 0),
+    };
+
+    private static object Extension(Answer answer) => new
+    {
+        outcome = answer.Outcome,
+        generator = answer.Generator,
+        confidence = answer.Confidence,
+        confidence_reason = answer.ConfidenceReason,
+        notice = answer.Notice,
+        trace_id = answer.TraceId,
+        sentences = answer.Sentences,
+        suggestions = answer.Suggestions,
+    };
+}
