@@ -33,7 +33,8 @@ public sealed class TestKnowledgeBase : IDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddAssistantKnowledge();
+            .AddAssistantKnowledge()
+            .AddAssistantAnswers();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }

@@ -45,23 +45,30 @@ public sealed class RetryingChatClient : DelegatingChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        var (enumerator, first) = await _pipeline.ExecuteAsync(async token =>
+        var (enumerator, first, attempt) = await _pipeline.ExecuteAsync(async token =>
         {
-            var stream = base.GetStreamingResponseAsync(list, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            // The stream gets its own token: the attempt's timeout cancels it only until the first update arrives,
+            // and it outlives the attempt (Polly recycles its own token sources once an execution ends).
+            var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var stream = base.GetStreamingResponseAsync(list, options, attempt.Token).GetAsyncEnumerator(attempt.Token);
             try
             {
-                // The timeout token bounds the wait for the first update (connection and time to first token).
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
-                var hasFirst = await stream.MoveNextAsync().AsTask().WaitAsync(linked.Token);
-                return (stream, hasFirst ? stream.Current : null);
+                bool hasFirst;
+                using (token.Register(attempt.Cancel))
+                {
+                    hasFirst = await stream.MoveNextAsync();
+                }
+                return (stream, hasFirst ? stream.Current : null, attempt);
             }
             catch
             {
                 await stream.DisposeAsync();
+                attempt.Dispose();
                 throw;
             }
         }, cancellationToken);
 
+        using (attempt)
         await using (enumerator)
         {
             if (first is null)
