@@ -5,5 +5,7 @@ public interface IHandoffStore
 {
     Task<Handoff> CreateAsync(string conversationId, string reason, CancellationToken cancellationToken = default);
 
+    Task<Handoff?> GetAsync(string id, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Handoff>> ListAsync(string? status = null, CancellationToken cancellationToken = default);
 }

@@ -29,12 +29,19 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         return handoff;
     }
 
-    public async Task<IReadOnlyList<Handoff>> ListAsync(string? status = null, CancellationToken cancellationToken = default)
+    public async Task<Handoff?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE id = $id", ("$id", id), cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Handoff>> ListAsync(string? status = null, CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE $status IS NULL OR status = $status ORDER BY created_at",
+            ("$status", (object?)status ?? DBNull.Value), cancellationToken);
+
+    private async Task<IReadOnlyList<Handoff>> QueryAsync(string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE $status IS NULL OR status = $status ORDER BY created_at";
-        command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
+        command.CommandText = sql;
+        command.Parameters.AddWithValue(parameter.Name, parameter.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var handoffs = new List<Handoff>();
         while (await reader.ReadAsync(cancellationToken))

@@ -14,6 +14,7 @@ public static class HandoffsExtensions
         var group = app.MapGroup("/api/handoffs").WithTags("Handoffs");
         group.MapPost("/", Create).WithSummary("Ask for a person to take over a conversation.");
         group.MapGet("/", List).WithSummary("Handoffs, optionally by status (open).");
+        group.MapGet("/{id}", Get).WithSummary("One handoff.");
         return app;
     }
 
@@ -36,6 +37,11 @@ public static class HandoffsExtensions
         var handoff = await handoffs.CreateAsync(body.ConversationId, reason.Length > 2000 ? reason[..2000] : reason, cancellationToken);
         return TypedResults.Created($"/api/handoffs/{handoff.Id}", handoff);
     }
+
+    public static async Task<Results<Ok<Handoff>, ProblemHttpResult>> Get(string id, IHandoffStore handoffs, CancellationToken cancellationToken) =>
+        await handoffs.GetAsync(id, cancellationToken) is { } handoff
+            ? TypedResults.Ok(handoff)
+            : TypedResults.Problem($"There is no handoff '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Handoff not found");
 
     public static async Task<Ok<IReadOnlyList<Handoff>>> List(string? status, IHandoffStore handoffs, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handoffs.ListAsync(status, cancellationToken));

@@ -27,14 +27,26 @@ public static class ChatCompletionsExtensions
         return app;
     }
 
-    public static async Task<IResult?> Complete(HttpContext context, AnswerService answers, ITraceStore traces, IOptions<AnswerOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> Complete(HttpContext context, AnswerService answers, ITraceStore traces, IOptions<AnswerOptions> options, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ChatCompletionRequest>(context.Request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var userMessages = (body!.Messages ?? []).Where(m => string.Equals(m.Role, "user", StringComparison.OrdinalIgnoreCase)).Select(m => m.Text.Trim()).ToList();
+        var messages = body!.Messages ?? [];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i] is not { } message || string.IsNullOrWhiteSpace(message.Role))
+            {
+                return JsonBody.Invalid($"messages[{i}]", "Each message needs a \"role\" and \"content\".");
+            }
+            if (!message.HasReadableContent)
+            {
+                return JsonBody.Invalid($"messages[{i}].content", "Content must be a string or an array of {\"type\": \"text\", \"text\": \"...\"} parts.");
+            }
+        }
+        var userMessages = messages.Where(m => string.Equals(m!.Role, "user", StringComparison.OrdinalIgnoreCase)).Select(m => m!.Text.Trim()).ToList();
         if (userMessages.Count == 0 || userMessages[^1].Length == 0)
         {
             return JsonBody.Invalid("messages", "Send at least one message with role \"user\" and non-empty content; the last one is the question.");
@@ -63,32 +75,49 @@ public static class ChatCompletionsExtensions
         }
 
         await StreamAsync(context, answers, traces, request, created, cancellationToken);
-        return null;
+        return Results.Empty;
     }
 
+    /// <summary>
+    /// Streams the verified answer: OpenAI clients concatenate deltas and cannot honour our "discard that" signals,
+    /// so only text that passed verification is sent, in word-sized chunks, then a final chunk with usage and the
+    /// "assistant" extension. Our own SSE endpoint streams text as it is generated instead.
+    /// </summary>
     private static async Task StreamAsync(HttpContext context, AnswerService answers, ITraceStore traces, AnswerRequest request, long created, CancellationToken cancellationToken)
     {
+        var answer = await answers.AnswerAsync(request, cancellationToken);
+        var trace = await traces.GetAsync(answer.TraceId, cancellationToken);
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var id = $"chatcmpl-{Guid.CreateVersion7():N}";
-        await foreach (var item in answers.StreamAsync(request, cancellationToken))
+        var id = $"chatcmpl-{answer.TraceId}";
+        var model = ModelName(answer);
+        foreach (var piece in Pieces(answer.Text))
         {
-            object chunk = item switch
-            {
-                AnswerDelta delta => new { id, @object = "chat.completion.chunk", created, model = "assistant", choices = new[] { new { index = 0, delta = new { content = delta.Text }, finish_reason = (string?)null } } },
-                AnswerCompleted completed => new
-                {
-                    id, @object = "chat.completion.chunk", created, model = ModelName(completed.Answer),
-                    choices = new[] { new { index = 0, delta = new { content = "" }, finish_reason = (string?)"stop" } },
-                    usage = Usage(await traces.GetAsync(completed.Answer.TraceId, cancellationToken)),
-                    assistant = Extension(completed.Answer),
-                },
-                _ => throw new InvalidOperationException($"Unknown answer event {item.GetType().Name}."),
-            };
-            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk, Json)}\n\n", cancellationToken);
-            await context.Response.Body.FlushAsync(cancellationToken);
+            await WriteChunkAsync(context, new { id, @object = "chat.completion.chunk", created, model, choices = new[] { new { index = 0, delta = new { content = piece }, finish_reason = (string?)null } } }, cancellationToken);
         }
+        await WriteChunkAsync(context, new
+        {
+            id, @object = "chat.completion.chunk", created, model,
+            choices = new[] { new { index = 0, delta = new { content = "" }, finish_reason = (string?)"stop" } },
+            usage = Usage(trace),
+            assistant = Extension(answer),
+        }, cancellationToken);
         await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
+    }
+
+    private static IEnumerable<string> Pieces(string text)
+    {
+        var words = text.Split(' ');
+        for (var i = 0; i < words.Length; i += 4)
+        {
+            yield return string.Join(' ', words.Skip(i).Take(4)) + (i + 4 < words.Length ? " " : "");
+        }
+    }
+
+    private static async Task WriteChunkAsync(HttpContext context, object chunk, CancellationToken cancellationToken)
+    {
+        await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk, Json)}\n\n", cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
     }
 
     private static string ModelName(Answer answer) => $"assistant/{answer.Model ?? answer.Generator}";

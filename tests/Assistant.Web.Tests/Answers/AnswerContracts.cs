@@ -38,7 +38,8 @@ public sealed record VerificationView(int Sentences, int Supported, int Removed,
 
 public sealed record HandoffView(string Id, string ConversationId, string Reason, string Status, DateTimeOffset CreatedAt);
 
-public sealed record ProblemView(string Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
+// Detail and errors are each optional in RFC 9457; only validation problems carry errors.
+public sealed record ProblemView(string Title, int Status, string? Detail = null, Dictionary<string, string[]>? Errors = null);
 
 public static class AnswerApi
 {

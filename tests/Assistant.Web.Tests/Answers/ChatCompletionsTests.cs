@@ -120,6 +120,23 @@ public sealed class ChatCompletionsTests
         Assert.Equal(["messages"], problem.Errors!.Keys);
     }
 
+    [Theory]
+    [InlineData("""{"messages": [null]}""")]
+    [InlineData("""{"messages": [{"role": "user", "content": ["How do refunds work?"]}]}""")]
+    [InlineData("""{"messages": [{"role": "user", "content": [{"type": "text", "text": 5}]}]}""")]
+    public async Task Malformed_message_is_400_problem_rather_than_a_server_error(string body)
+    {
+        await using var factory = new AssistantWebFactory();
+        using var client = await factory.CreateIngestedClientAsync();
+
+        using var response = await PostAsync(client, body);
+
+        var problem = await AnswerApi.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        // The key names the offending field as precisely as it can: "body", "messages", "messages[0]", "messages[0].content".
+        var field = Assert.Single(problem.Errors!.Keys);
+        Assert.True(field == "body" || field.StartsWith("messages", StringComparison.Ordinal), $"unexpected error key '{field}'");
+    }
+
     private static ChatClient CreateChatClient(AssistantWebFactory factory, HttpClient client) =>
         new(model: "assistant", credential: new ApiKeyCredential("unused"), options: new OpenAIClientOptions
         {
@@ -127,7 +144,7 @@ public sealed class ChatCompletionsTests
             Transport = new HttpClientPipelineTransport(factory.CreateClient()),
         });
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string body) =>
+    internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string body) =>
         client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"), AnswerApi.Cancel);
 
     private sealed record RawCompletion(string Id, string Object, List<RawChoice> Choices, RawUsage Usage, RawExtension Assistant);

@@ -136,6 +136,31 @@ public sealed class ConversationApiTests
         await AnswerApi.ReadProblemAsync(response, System.Net.HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Questions_asked_at_the_same_time_in_one_conversation_are_stored_as_intact_question_answer_pairs()
+    {
+        await using var factory = AssistantWebFactory.ForRepositoryKnowledge();
+        using var client = await factory.CreateIngestedClientAsync();
+        var conversationId = await client.CreateConversationAsync();
+        string[] questions =
+        [
+            RefundQuestion, "How much is the Team plan per seat?", "How do I reset my password?", "What are the API rate limits?",
+            "How do I turn on two-factor authentication?", "Which payment methods do you accept?",
+        ];
+
+        var replies = await Task.WhenAll(questions.Select(question => client.AskAsync(conversationId, question)));
+
+        var messages = (await client.GetConversationAsync(conversationId)).Messages;
+        Assert.Equal(questions.Length * 2, messages.Count);
+        var pairs = messages.Chunk(2).ToDictionary(pair => pair[1].Id, pair => pair);
+        for (var i = 0; i < questions.Length; i++)
+        {
+            var pair = pairs[replies[i].MessageId];
+            Assert.Equal(("user", questions[i]), (pair[0].Role, pair[0].Content));
+            Assert.Equal(("assistant", replies[i].Answer.Text), (pair[1].Role, pair[1].Content));
+        }
+    }
+
     private static async Task AssertQuoteIsVerbatimAsync(AssistantWebFactory factory, List<Hit> passages, CitationView citation)
     {
         var source = await File.ReadAllTextAsync(Path.Combine(factory.KnowledgeDirectory, citation.DocumentId + ".md"), AnswerApi.Cancel);
