@@ -7,7 +7,6 @@ using Assistant.Core.Costs;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
-using Assistant.Core.Storage;
 using Assistant.Core.Tokenization;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
@@ -25,7 +24,6 @@ public static class AnswerServiceCollectionExtensions
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
         services.AddSingleton<ITraceStore, SqliteTraceStore>();

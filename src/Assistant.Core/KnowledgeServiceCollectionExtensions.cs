@@ -22,8 +22,8 @@ public static class KnowledgeServiceCollectionExtensions
         AddValidatedOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
         services.AddAssistantEmbeddings();
 
-        services.AddSingleton<IKnowledgeStore>(provider =>
-            new SqliteKnowledgeStore(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
+        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
+        services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
         services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
@@ -128,38 +126,4 @@ public sealed class AnswerService(
     }
 
     internal static string GeneratorName(string? model) => model is null or ExtractiveChatClient.ModelId ? "extractive" : "model";
-}
-
-/// <summary>What came back from the generator, gathered from the stream.</summary>
-public sealed class GenerationResult
-{
-    public StringBuilder Text { get; } = new();
-
-    public string? ModelId { get; private set; }
-
-    public UsageDetails? Usage { get; private set; }
-
-    public string? Notice { get; private set; }
-
-    /// <summary>Adds an update; returns true when it asked to discard the text so far.</summary>
-    public bool Add(ChatResponseUpdate update)
-    {
-        var reset = update.AdditionalProperties?.ContainsKey(Models.Middleware.FallbackChatClient.ResetKey) == true;
-        if (reset)
-        {
-            Text.Clear();
-            Usage = null;
-        }
-        Text.Append(update.Text);
-        ModelId = update.ModelId ?? ModelId;
-        foreach (var usage in update.Contents.OfType<UsageContent>())
-        {
-            Usage = usage.Details;
-        }
-        if (update.AdditionalProperties?.TryGetValue(GenerationNotices.Key, out var notice) == true && notice is string text)
-        {
-            Notice = text;
-        }
-        return reset;
-    }
 }

@@ -35,13 +35,15 @@ public sealed class IndexSnapshot
 
     public static IndexSnapshot Build(IReadOnlyList<ChunkRecord> chunks, RetrievalOptions options)
     {
-        // The two indexes are independent: build them side by side, which nearly halves a restart on two cores.
-        var keywordBuild = Task.Run(() => Bm25Index.Build(chunks.Select(chunk => chunk.Terms).ToList(), options.K1, options.B, options.TitleWeight));
-        var vectors = VectorIndex.Build(chunks.Select(chunk => chunk.Vector).ToList());
-        var keyword = keywordBuild.GetAwaiter().GetResult();
+        // The two indexes are independent: build them side by side, which nearly halves a rebuild on two cores.
+        Bm25Index? keyword = null;
+        VectorIndex? vectors = null;
+        Parallel.Invoke(
+            () => keyword = Bm25Index.Build(chunks.Select(chunk => chunk.Terms).ToList(), options.K1, options.B, options.TitleWeight),
+            () => vectors = VectorIndex.Build(chunks.Select(chunk => chunk.Vector).ToList()));
         // Terms and vectors now live in the two indexes; the records keep only what a hit shows.
         var slim = chunks.Select(chunk => chunk with { Terms = KeywordTerms.Empty, Vector = ReadOnlyMemory<float>.Empty }).ToList();
         var documents = chunks.Select(chunk => chunk.DocumentId).Distinct(StringComparer.Ordinal).Count();
-        return new IndexSnapshot(slim, keyword, vectors, documents);
+        return new IndexSnapshot(slim, keyword!, vectors!, documents);
     }
 }

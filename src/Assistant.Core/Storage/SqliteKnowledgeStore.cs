@@ -7,24 +7,13 @@ namespace Assistant.Core.Storage;
 /// <summary>The default <see cref="IKnowledgeStore"/>: one SQLite file.</summary>
 public sealed class SqliteKnowledgeStore : IKnowledgeStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly Lazy<Task> _schema;
 
-    public SqliteKnowledgeStore(string databasePath)
+    public SqliteKnowledgeStore(SqliteDatabase database)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Pooling = true,
-            ForeignKeys = true,
-        }.ToString();
-        _schema = new Lazy<Task>(async () =>
-        {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync();
-            await SqliteSchema.EnsureCreatedAsync(connection, CancellationToken.None);
-        });
+        _database = database;
+        _schema = database.Schema(SqliteSchema.Ddl);
     }
 
     public async Task<IReadOnlyDictionary<string, DocumentEntry>> GetDocumentsAsync(CancellationToken cancellationToken = default)
@@ -138,13 +127,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         FROM chunks
         """;
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value;
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(_schema, cancellationToken);
 
     internal static ReadOnlyMemory<float> ToVector(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
 

@@ -1,12 +1,9 @@
-using Microsoft.Data.Sqlite;
-
 namespace Assistant.Core.Storage;
 
-/// <summary>Creates the knowledge tables. WAL mode lets searches read the last committed index while an ingest writes.</summary>
+/// <summary>The knowledge tables. WAL mode (set by <see cref="SqliteDatabase"/>) lets searches read the last committed index while an ingest writes.</summary>
 internal static class SqliteSchema
 {
-    private const string Ddl = """
-        PRAGMA journal_mode = WAL;
+    public const string Ddl = """
         CREATE TABLE IF NOT EXISTS store_meta (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -38,11 +35,4 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_chunks_content_hash ON chunks(content_hash);
         INSERT OR IGNORE INTO store_meta(key, value) VALUES('store_id', lower(hex(randomblob(16))));
         """;
-
-    public static async Task EnsureCreatedAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Ddl;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

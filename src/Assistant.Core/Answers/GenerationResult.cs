@@ -1,0 +1,39 @@
+using System.Text;
+using Assistant.Core.Answers.Generation;
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Core.Answers;
+
+/// <summary>What came back from the generator, gathered from the stream.</summary>
+public sealed class GenerationResult
+{
+    public StringBuilder Text { get; } = new();
+
+    public string? ModelId { get; private set; }
+
+    public UsageDetails? Usage { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>Adds an update; returns true when it asked to discard the text so far.</summary>
+    public bool Add(ChatResponseUpdate update)
+    {
+        var reset = update.AdditionalProperties?.ContainsKey(Models.Middleware.FallbackChatClient.ResetKey) == true;
+        if (reset)
+        {
+            Text.Clear();
+            Usage = null;
+        }
+        Text.Append(update.Text);
+        ModelId = update.ModelId ?? ModelId;
+        foreach (var usage in update.Contents.OfType<UsageContent>())
+        {
+            Usage = usage.Details;
+        }
+        if (update.AdditionalProperties?.TryGetValue(GenerationNotices.Key, out var notice) == true && notice is string text)
+        {
+            Notice = text;
+        }
+        return reset;
+    }
+}
