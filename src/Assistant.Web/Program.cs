@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using Assistant.Web.Auth;
 using Assistant.Web.Conversations;
+using Assistant.Web.Feedback;
 using Assistant.Web.Handoffs;
 using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
@@ -12,18 +14,24 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.AddAuth();
 builder.AddKnowledge();
 builder.AddConversations();
+builder.AddFeedback();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
+app.MapAuth();
 app.MapKnowledgeStatus();
 app.MapSearch();
 app.MapConversations();
 app.MapHandoffs();
+app.MapFeedback();
 app.MapChatCompletions();
 
 app.Run();

@@ -2,6 +2,7 @@ using Assistant.Web.Knowledge;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Web.Tests;
@@ -39,12 +40,35 @@ public sealed class AssistantWebFactory : WebApplicationFactory<Program>
         return path;
     }
 
-    /// <summary>Starts the host and waits for the start-up ingest, so the test sees a fully built index.</summary>
-    public async Task<HttpClient> CreateIngestedClientAsync()
+    /// <summary>The demo accounts of appsettings.json and their passwords (appsettings.Development.json shows them too).</summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoPasswords = new Dictionary<string, string>
+    {
+        ["alice"] = "alice-demo",
+        ["bob"] = "bob-demo",
+        ["sam"] = "sam-demo",
+        ["ada"] = "ada-demo",
+    };
+
+    /// <summary>
+    /// Starts the host, waits for the start-up ingest (so the test sees a fully built index) and signs in: the client
+    /// carries a bearer token of <paramref name="username"/> (alice, an end user, unless said otherwise).
+    /// </summary>
+    public async Task<HttpClient> CreateIngestedClientAsync(string username = "alice")
     {
         var client = CreateClient();
         await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await GetTokenAsync(username));
         return client;
+    }
+
+    /// <summary>A bearer token from POST /api/auth/token, as a scripted client would get one.</summary>
+    public async Task<string> GetTokenAsync(string username)
+    {
+        using var anonymous = CreateClient();
+        using var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password = DemoPasswords[username] });
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -8,4 +8,5 @@ public sealed record AnswerDelta(string Text, bool Reset = false) : AnswerEvent;
 
 public sealed record AnswerCompleted(Answer Answer) : AnswerEvent;
 
-public sealed record AnswerRequest(string Question, string? ConversationId = null, IReadOnlyList<string>? PreviousQuestions = null);
+/// <summary>A question to answer; UserId is who asked (recorded in the trace, so they may read it later).</summary>
+public sealed record AnswerRequest(string Question, string? ConversationId = null, IReadOnlyList<string>? PreviousQuestions = null, string? UserId = null);

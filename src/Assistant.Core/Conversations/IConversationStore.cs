@@ -2,7 +2,10 @@ namespace Assistant.Core.Conversations;
 
 public interface IConversationStore
 {
-    Task<Conversation> CreateAsync(CancellationToken cancellationToken = default);
+    Task<Conversation> CreateAsync(string ownerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The owner's conversations, newest first.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListAsync(string ownerId, int limit = 50, CancellationToken cancellationToken = default);
 
     Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default);
 

@@ -9,6 +9,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     private readonly Lazy<Task> _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS conversations (
             id         TEXT PRIMARY KEY,
+            owner_id   TEXT NOT NULL DEFAULT '',
             title      TEXT,
             created_at TEXT NOT NULL
         );
@@ -22,15 +23,32 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             created_at      TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_conversation ON messages(conversation_id, seq);
-        """);
+        """, migrate: AddOwnerColumnAsync);
 
-    public async Task<Conversation> CreateAsync(CancellationToken cancellationToken = default)
+    // Databases created before conversations had owners gain the column; their conversations belong to no one.
+    private static async Task AddOwnerColumnAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        var conversation = new Conversation(Ids.New("conv"), null, DateTimeOffset.UtcNow, []);
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('conversations') WHERE name = 'owner_id'";
+        if ((long)(await check.ExecuteScalarAsync())! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE conversations ADD COLUMN owner_id TEXT NOT NULL DEFAULT ''";
+            await alter.ExecuteNonQueryAsync();
+        }
+        await using var index = connection.CreateCommand();
+        index.CommandText = "CREATE INDEX IF NOT EXISTS ix_conversations_owner ON conversations(owner_id, created_at)";
+        await index.ExecuteNonQueryAsync();
+    }
+
+    public async Task<Conversation> CreateAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        var conversation = new Conversation(Ids.New("conv"), ownerId, null, DateTimeOffset.UtcNow, []);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO conversations(id, created_at) VALUES($id, $at)";
+        command.CommandText = "INSERT INTO conversations(id, owner_id, created_at) VALUES($id, $owner, $at)";
         command.Parameters.AddWithValue("$id", conversation.Id);
+        command.Parameters.AddWithValue("$owner", ownerId);
         command.Parameters.AddWithValue("$at", conversation.CreatedAt.ToString("O"));
         await command.ExecuteNonQueryAsync(cancellationToken);
         return conversation;
@@ -40,7 +58,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var header = connection.CreateCommand();
-        header.CommandText = "SELECT title, created_at FROM conversations WHERE id = $id";
+        header.CommandText = "SELECT title, created_at, owner_id FROM conversations WHERE id = $id";
         header.Parameters.AddWithValue("$id", id);
         await using var headerReader = await header.ExecuteReaderAsync(cancellationToken);
         if (!await headerReader.ReadAsync(cancellationToken))
@@ -49,6 +67,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
         }
         var title = headerReader.IsDBNull(0) ? null : headerReader.GetString(0);
         var createdAt = DateTimeOffset.Parse(headerReader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
+        var ownerId = headerReader.GetString(2);
 
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT id, role, content, answer_json, created_at FROM messages WHERE conversation_id = $id ORDER BY seq";
@@ -62,7 +81,24 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
                 reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<Answer>(reader.GetString(3), StoredJsonOptions.Default),
                 DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
         }
-        return new Conversation(id, title, createdAt, messages);
+        return new Conversation(id, ownerId, title, createdAt, messages);
+    }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string ownerId, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, title, created_at FROM conversations WHERE owner_id = $owner ORDER BY created_at DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$owner", ownerId);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var conversations = new List<ConversationSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            conversations.Add(new ConversationSummary(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return conversations;
     }
 
     public async Task AppendExchangeAsync(string conversationId, ConversationMessage question, ConversationMessage answer, CancellationToken cancellationToken = default)

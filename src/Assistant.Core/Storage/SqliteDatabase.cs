@@ -24,13 +24,17 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>A schema that is created the first time any connection is opened.</summary>
-    public Lazy<Task> Schema(string ddl) => new(async () =>
+    /// <summary>A schema that is created (and migrated, when a step is given) the first time any connection is opened.</summary>
+    public Lazy<Task> Schema(string ddl, Func<SqliteConnection, Task>? migrate = null) => new(async () =>
     {
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;" + ddl;
         await command.ExecuteNonQueryAsync();
+        if (migrate is not null)
+        {
+            await migrate(connection);
+        }
     });
 }

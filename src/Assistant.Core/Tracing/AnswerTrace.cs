@@ -13,6 +13,7 @@ public sealed record VerificationSummary(int Sentences, int Supported, int Remov
 public sealed record AnswerTrace(
     string Id,
     string? ConversationId,
+    string? UserId,
     string Question,
     string SearchQuery,
     IReadOnlyList<TracePassage> Passages,

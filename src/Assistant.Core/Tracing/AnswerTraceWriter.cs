@@ -32,6 +32,7 @@ public sealed class AnswerTraceWriter(
         var trace = new AnswerTrace(
             Id: run.TraceId,
             ConversationId: run.Request.ConversationId,
+            UserId: run.Request.UserId,
             Question: run.Request.Question,
             SearchQuery: resolved.SearchQuery,
             Passages: passages.Select(p => new TracePassage(p.Number, p.Hit.ChunkId, p.Hit.DocumentId, p.Hit.Score, p.Hit.Scores.Keyword, p.Hit.Scores.Vector)).ToList(),

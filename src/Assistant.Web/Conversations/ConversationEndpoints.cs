@@ -1,8 +1,10 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Tracing;
+using Assistant.Web.Auth;
 using Assistant.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,21 +15,30 @@ public static class ConversationEndpoints
     // JSON escaping can double a question's size; the content limit itself is checked after parsing.
     private const int MaxBodyBytes = 128 * 1024;
 
-    public static async Task<Created<ConversationCreated>> Create(IConversationStore conversations, CancellationToken cancellationToken)
+    public static async Task<Created<ConversationCreated>> Create(ClaimsPrincipal user, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        var conversation = await conversations.CreateAsync(cancellationToken);
+        var conversation = await conversations.CreateAsync(user.UserId(), cancellationToken);
         return TypedResults.Created($"/api/conversations/{conversation.Id}", new ConversationCreated(conversation.Id, conversation.CreatedAt));
     }
 
-    public static async Task<Results<Ok<Conversation>, ProblemHttpResult>> Get(string id, IConversationStore conversations, CancellationToken cancellationToken) =>
-        await conversations.GetAsync(id, cancellationToken) is { } conversation ? TypedResults.Ok(conversation) : NotFound(id);
+    public static async Task<Ok<IReadOnlyList<ConversationSummary>>> List(ClaimsPrincipal user, IConversationStore conversations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await conversations.ListAsync(user.UserId(), cancellationToken: cancellationToken));
 
-    public static async Task<Results<Ok<AnswerTrace>, ProblemHttpResult>> GetTrace(string id, ITraceStore traces, CancellationToken cancellationToken) =>
-        await traces.GetAsync(id, cancellationToken) is { } trace
+    /// <summary>Owners read their conversations; support staff read any (to take over handoffs). Others get 404, which does not reveal that it exists.</summary>
+    public static async Task<Results<Ok<Conversation>, ProblemHttpResult>> Get(string id, ClaimsPrincipal user, IConversationStore conversations, CancellationToken cancellationToken) =>
+        await conversations.GetAsync(id, cancellationToken) is { } conversation && (conversation.OwnerId == user.UserId() || user.IsStaff())
+            ? TypedResults.Ok(conversation)
+            : NotFound(id);
+
+    public static async Task<Results<Ok<AnswerTrace>, ProblemHttpResult>> GetTrace(string id, ClaimsPrincipal user, ITraceStore traces, CancellationToken cancellationToken)
+    {
+        var trace = await traces.GetAsync(id, cancellationToken);
+        return trace is not null && (trace.UserId == user.UserId() || user.IsStaff())
             ? TypedResults.Ok(trace)
             : TypedResults.Problem($"There is no trace '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Trace not found");
+    }
 
-    public static async Task<IResult> Ask(string id, HttpRequest request, ConversationService service, IConversationStore conversations, CancellationToken cancellationToken)
+    public static async Task<IResult> Ask(string id, HttpRequest request, ClaimsPrincipal user, ConversationService service, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<MessageRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
@@ -42,7 +53,8 @@ public static class ConversationEndpoints
         {
             return JsonBody.Invalid("content", $"The message is {body.Content.Length:N0} characters; the limit is {service.MaxQuestionLength:N0}.");
         }
-        if (await conversations.GetAsync(id, cancellationToken) is not { } conversation)
+        // Only the owner asks in a conversation; staff can read it but speak through a handoff.
+        if (await conversations.GetAsync(id, cancellationToken) is not { } conversation || conversation.OwnerId != user.UserId())
         {
             return NotFound(id);
         }

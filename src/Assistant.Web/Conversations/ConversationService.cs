@@ -19,7 +19,7 @@ public sealed class ConversationService(AnswerService answers, IConversationStor
     {
         var previous = conversation.Messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
         var asked = DateTimeOffset.UtcNow;
-        await foreach (var item in answers.StreamAsync(new AnswerRequest(question, conversation.Id, previous), cancellationToken))
+        await foreach (var item in answers.StreamAsync(new AnswerRequest(question, conversation.Id, previous, conversation.OwnerId), cancellationToken))
         {
             if (item is AnswerCompleted completed)
             {

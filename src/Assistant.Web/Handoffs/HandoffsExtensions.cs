@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Assistant.Core.Conversations;
 using Assistant.Core.Handoffs;
+using Assistant.Web.Auth;
 using Assistant.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,14 +13,14 @@ public static class HandoffsExtensions
 {
     public static IEndpointRouteBuilder MapHandoffs(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/handoffs").WithTags("Handoffs");
-        group.MapPost("/", Create).WithSummary("Ask for a person to take over a conversation.");
-        group.MapGet("/", List).WithSummary("Handoffs, optionally by status (open).");
-        group.MapGet("/{id}", Get).WithSummary("One handoff.");
+        var group = app.MapGroup("/api/handoffs").WithTags("Handoffs").RequireAuthorization();
+        group.MapPost("/", Create).WithSummary("Ask for a person to take over one of your conversations.");
+        group.MapGet("/", List).RequireAuthorization(Roles.StaffPolicy).WithSummary("Handoffs, optionally by status (open). Support staff only.");
+        group.MapGet("/{id}", Get).RequireAuthorization(Roles.StaffPolicy).WithSummary("One handoff. Support staff only.");
         return app;
     }
 
-    public static async Task<IResult> Create(HttpRequest request, IHandoffStore handoffs, IConversationStore conversations, CancellationToken cancellationToken)
+    public static async Task<IResult> Create(HttpRequest request, ClaimsPrincipal user, IHandoffStore handoffs, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<HandoffRequest>(request, 16 * 1024, cancellationToken);
         if (problem is not null)
@@ -29,7 +31,7 @@ public static class HandoffsExtensions
         {
             return JsonBody.Invalid("conversationId", "Name the conversation to hand over: {\"conversationId\": \"conv_...\"}.");
         }
-        if (await conversations.GetAsync(body.ConversationId, cancellationToken) is null)
+        if (await conversations.GetAsync(body.ConversationId, cancellationToken) is not { } conversation || conversation.OwnerId != user.UserId())
         {
             return TypedResults.Problem($"There is no conversation '{body.ConversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found");
         }

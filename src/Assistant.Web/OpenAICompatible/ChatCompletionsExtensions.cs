@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assistant.Core.Answers;
 using Assistant.Core.Tracing;
+using Assistant.Web.Auth;
 using Assistant.Web.Http;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class ChatCompletionsExtensions
 
     public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/chat/completions", Complete).WithTags("OpenAI-compatible")
+        app.MapPost("/v1/chat/completions", Complete).WithTags("OpenAI-compatible").RequireAuthorization()
             .WithSummary("OpenAI-compatible chat completion over the knowledge base, streaming or not; citations in the \"assistant\" extension field.");
         return app;
     }
@@ -56,7 +57,7 @@ public static class ChatCompletionsExtensions
             return JsonBody.Invalid("messages", $"The last user message is {userMessages[^1].Length:N0} characters; the limit is {options.Value.MaxQuestionLength:N0}.");
         }
 
-        var request = new AnswerRequest(userMessages[^1], null, userMessages.Take(userMessages.Count - 1).ToList());
+        var request = new AnswerRequest(userMessages[^1], null, userMessages.Take(userMessages.Count - 1).ToList(), context.User.UserId());
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         if (body.Stream != true)
         {

@@ -11,7 +11,7 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/search").WithTags("Search");
+        var group = app.MapGroup("/api/search").WithTags("Search").RequireAuthorization();
         group.MapGet("/", Search)
             .WithName("Search")
             .WithSummary("Hybrid (BM25 + vector) search over the knowledge index.")

@@ -137,8 +137,9 @@ public sealed class ChatCompletionsTests
         Assert.True(field == "body" || field.StartsWith("messages", StringComparison.Ordinal), $"unexpected error key '{field}'");
     }
 
+    // The bearer token from POST /api/auth/token is the OpenAI API key, as the README tells script authors.
     private static ChatClient CreateChatClient(AssistantWebFactory factory, HttpClient client) =>
-        new(model: "assistant", credential: new ApiKeyCredential("unused"), options: new OpenAIClientOptions
+        new(model: "assistant", credential: new ApiKeyCredential(client.DefaultRequestHeaders.Authorization!.Parameter!), options: new OpenAIClientOptions
         {
             Endpoint = new Uri(client.BaseAddress!, "/v1"),
             Transport = new HttpClientPipelineTransport(factory.CreateClient()),

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Core.Feedback;
+
+public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+{
+    private const string Columns = "id, trace_id, user_id, rating, categories, comment, status, created_at, updated_at";
+
+    private readonly Lazy<Task> _schema = database.Schema("""
+        CREATE TABLE IF NOT EXISTS feedback (
+            id         TEXT PRIMARY KEY,
+            trace_id   TEXT NOT NULL,
+            user_id    TEXT NOT NULL,
+            rating     TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            comment    TEXT,
+            status     TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (trace_id, user_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_feedback_status_updated ON feedback(status, updated_at);
+        """);
+
+    public async Task<Feedback> SaveAsync(string traceId, string userId, FeedbackSubmission submission, CancellationToken cancellationToken = default)
+    {
+        var errors = submission.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(
+                "Invalid feedback: " + string.Join(" ", errors.SelectMany(pair => pair.Value)), nameof(submission));
+        }
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        // A changed rating goes back to "new": what an agent triaged is no longer what the user says.
+        command.CommandText = $"""
+            INSERT INTO feedback({Columns})
+            VALUES($id, $trace, $user, $rating, $categories, $comment, $status, $now, $now)
+            ON CONFLICT(trace_id, user_id) DO UPDATE SET
+                rating = excluded.rating,
+                categories = excluded.categories,
+                comment = excluded.comment,
+                status = excluded.status,
+                updated_at = excluded.updated_at
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("$id", Ids.New("feedback"));
+        command.Parameters.AddWithValue("$trace", traceId);
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$rating", submission.Rating);
+        command.Parameters.AddWithValue("$categories", JsonSerializer.Serialize(submission.DistinctCategories, StoredJsonOptions.Default));
+        command.Parameters.AddWithValue("$comment", string.IsNullOrWhiteSpace(submission.Comment) ? DBNull.Value : submission.Comment);
+        command.Parameters.AddWithValue("$status", Feedback.NewStatus);
+        command.Parameters.AddWithValue("$now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return Read(reader);
+    }
+
+    public async Task<Feedback?> GetAsync(string traceId, string userId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM feedback WHERE trace_id = $trace AND user_id = $user",
+            [("$trace", traceId), ("$user", userId)], cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Feedback>> ListAsync(string? status = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return QueryAsync(
+            $"SELECT {Columns} FROM feedback WHERE $status IS NULL OR status = $status ORDER BY updated_at DESC, id DESC LIMIT $limit",
+            [("$status", (object?)status ?? DBNull.Value), ("$limit", limit)], cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Feedback>> QueryAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var feedback = new List<Feedback>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            feedback.Add(Read(reader));
+        }
+        return feedback;
+    }
+
+    private static Feedback Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(4), StoredJsonOptions.Default) ?? [],
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetString(6),
+        DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture));
+}
