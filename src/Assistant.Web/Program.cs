@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Assistant.Web;
 using Assistant.Web.Auth;
 using Assistant.Web.Conversations;
 using Assistant.Web.Feedback;
@@ -18,6 +19,7 @@ builder.AddAuth();
 builder.AddKnowledge();
 builder.AddConversations();
 builder.AddFeedback();
+builder.AddUi();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapOpenApi();
 app.MapAuth();
 app.MapKnowledgeStatus();
@@ -33,6 +36,7 @@ app.MapConversations();
 app.MapHandoffs();
 app.MapFeedback();
 app.MapChatCompletions();
+app.MapUi();
 
 app.Run();
 

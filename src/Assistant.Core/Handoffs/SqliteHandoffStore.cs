@@ -10,13 +10,46 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
             conversation_id TEXT NOT NULL,
             reason          TEXT NOT NULL,
             status          TEXT NOT NULL,
-            created_at      TEXT NOT NULL
+            created_at      TEXT NOT NULL,
+            claimed_by      TEXT
         );
-        """);
+        """, migrate: AddClaimedByAsync);
+
+    // Databases from before claiming existed gain the column.
+    private static async Task AddClaimedByAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('handoffs') WHERE name = 'claimed_by'";
+        if ((long)(await check.ExecuteScalarAsync())! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE handoffs ADD COLUMN claimed_by TEXT";
+            await alter.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task<Handoff?> TransitionAsync(string id, string from, string to, string agentId, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(_schema, cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            // One conditional UPDATE: of two agents claiming at once, exactly one matches status = $from.
+            command.CommandText = "UPDATE handoffs SET status = $to, claimed_by = COALESCE(claimed_by, $agent) WHERE id = $id AND status = $from";
+            command.Parameters.AddWithValue("$to", to);
+            command.Parameters.AddWithValue("$agent", agentId);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$from", from);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+        return await GetAsync(id, cancellationToken);
+    }
 
     public async Task<Handoff> CreateAsync(string conversationId, string reason, CancellationToken cancellationToken = default)
     {
-        var handoff = new Handoff(Ids.New("handoff"), conversationId, reason, "open", DateTimeOffset.UtcNow);
+        var handoff = new Handoff(Ids.New("handoff"), conversationId, reason, Handoff.Open, DateTimeOffset.UtcNow);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO handoffs(id, conversation_id, reason, status, created_at) VALUES($id, $conversation, $reason, $status, $at)";
@@ -30,10 +63,10 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
     }
 
     public async Task<Handoff?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync("SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE id = $id", ("$id", id), cancellationToken)).SingleOrDefault();
+        (await QueryAsync("SELECT id, conversation_id, reason, status, created_at, claimed_by FROM handoffs WHERE id = $id", ("$id", id), cancellationToken)).SingleOrDefault();
 
     public Task<IReadOnlyList<Handoff>> ListAsync(string? status = null, CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT id, conversation_id, reason, status, created_at FROM handoffs WHERE $status IS NULL OR status = $status ORDER BY created_at",
+        QueryAsync("SELECT id, conversation_id, reason, status, created_at, claimed_by FROM handoffs WHERE $status IS NULL OR status = $status ORDER BY created_at",
             ("$status", (object?)status ?? DBNull.Value), cancellationToken);
 
     private async Task<IReadOnlyList<Handoff>> QueryAsync(string sql, (string Name, object Value) parameter, CancellationToken cancellationToken)
@@ -47,7 +80,8 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         while (await reader.ReadAsync(cancellationToken))
         {
             handoffs.Add(new Handoff(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
+                DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
         return handoffs;
     }

@@ -17,6 +17,12 @@ public static class HandoffsExtensions
         group.MapPost("/", Create).WithSummary("Ask for a person to take over one of your conversations.");
         group.MapGet("/", List).RequireAuthorization(Roles.StaffPolicy).WithSummary("Handoffs, optionally by status (open). Support staff only.");
         group.MapGet("/{id}", Get).RequireAuthorization(Roles.StaffPolicy).WithSummary("One handoff. Support staff only.");
+        group.MapPost("/{id}/claim", (string id, ClaimsPrincipal user, IHandoffStore handoffs, CancellationToken cancellationToken) =>
+                Transition(id, Handoff.Open, Handoff.Claimed, user, handoffs, cancellationToken))
+            .RequireAuthorization(Roles.StaffPolicy).WithSummary("Take an open handoff. 409 if someone else already did.");
+        group.MapPost("/{id}/close", (string id, ClaimsPrincipal user, IHandoffStore handoffs, CancellationToken cancellationToken) =>
+                Transition(id, Handoff.Claimed, Handoff.Closed, user, handoffs, cancellationToken))
+            .RequireAuthorization(Roles.StaffPolicy).WithSummary("Close a claimed handoff.");
         return app;
     }
 
@@ -44,6 +50,17 @@ public static class HandoffsExtensions
         await handoffs.GetAsync(id, cancellationToken) is { } handoff
             ? TypedResults.Ok(handoff)
             : TypedResults.Problem($"There is no handoff '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Handoff not found");
+
+    public static async Task<Results<Ok<Handoff>, ProblemHttpResult>> Transition(string id, string from, string to, ClaimsPrincipal user, IHandoffStore handoffs, CancellationToken cancellationToken)
+    {
+        if (await handoffs.TransitionAsync(id, from, to, user.UserId(), cancellationToken) is { } moved)
+        {
+            return TypedResults.Ok(moved);
+        }
+        return await handoffs.GetAsync(id, cancellationToken) is { } current
+            ? TypedResults.Problem($"The handoff is {current.Status}, not {from}.", statusCode: StatusCodes.Status409Conflict, title: "Handoff already moved on")
+            : TypedResults.Problem($"There is no handoff '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "Handoff not found");
+    }
 
     public static async Task<Ok<IReadOnlyList<Handoff>>> List(string? status, IHandoffStore handoffs, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handoffs.ListAsync(status, cancellationToken));

@@ -1,0 +1,131 @@
+using Assistant.Core.Answers;
+using Assistant.Core.Feedback;
+using Assistant.Core.Handoffs;
+using Assistant.Web.Chat;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Assistant.Web.Tests.Chat;
+
+/// <summary>The chat page's logic, tested directly (bUnit does not restore here, so the markup stays thin).</summary>
+public sealed class ChatSessionTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<(AssistantWebFactory Factory, AsyncServiceScope Scope)> StartAsync()
+    {
+        var factory = AssistantWebFactory.ForRepositoryKnowledge();
+        using var _ = await factory.CreateIngestedClientAsync();
+        return (factory, factory.Services.CreateAsyncScope());
+    }
+
+    [Fact]
+    public async Task Sending_streams_a_draft_then_the_verified_answer_and_lists_the_new_conversation()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync("alice", Cancel);
+            var drafts = new List<string>();
+
+            await session.SendAsync("How long do I have to request a full refund?", () =>
+            {
+                if (session.Turns.Count > 0 && session.Turns[^1].Answer is null)
+                {
+                    drafts.Add(session.Turns[^1].Draft.ToString());
+                }
+                return Task.CompletedTask;
+            }, Cancel);
+
+            var turn = Assert.Single(session.Turns);
+            Assert.Contains(drafts, draft => draft.Length > 0);
+            Assert.Equal(AnswerOutcome.Answered, turn.Answer!.Outcome);
+            Assert.Contains("14 days", turn.Answer.Text);
+            Assert.False(session.Busy);
+            Assert.Equal(session.ConversationId, Assert.Single(session.Conversations).Id);
+        }
+    }
+
+    [Fact]
+    public async Task Reopening_a_conversation_restores_its_turns_and_feedback()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync("alice", Cancel);
+            await session.SendAsync("How long do I have to request a full refund?", () => Task.CompletedTask, Cancel);
+            var errors = await session.RateAsync(session.Turns[0], new FeedbackSubmission(FeedbackRating.Down, ["outdated"], "old"), Cancel);
+            var id = session.ConversationId!;
+
+            var reopened = factory.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<ChatSession>();
+            await reopened.LoadAsync("alice", Cancel);
+            await reopened.OpenAsync(id, Cancel);
+
+            Assert.Empty(errors);
+            var turn = Assert.Single(reopened.Turns);
+            Assert.Equal("How long do I have to request a full refund?", turn.Question);
+            Assert.Equal("down", turn.Feedback!.Rating);
+        }
+    }
+
+    [Fact]
+    public async Task Another_users_conversation_does_not_open()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var alice = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await alice.LoadAsync("alice", Cancel);
+            await alice.SendAsync("How do I reset my password?", () => Task.CompletedTask, Cancel);
+
+            var bob = factory.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<ChatSession>();
+            await bob.LoadAsync("bob", Cancel);
+            await bob.OpenAsync(alice.ConversationId!, Cancel);
+
+            Assert.Null(bob.ConversationId);
+            Assert.Empty(bob.Turns);
+        }
+    }
+
+    [Fact]
+    public async Task A_declined_answer_can_be_handed_to_a_person_and_invalid_feedback_is_refused()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync("alice", Cancel);
+            await session.SendAsync("Do you have a native HubSpot integration?", () => Task.CompletedTask, Cancel);
+            var turn = session.Turns[0];
+
+            var handoff = await session.HandOffAsync(turn, Cancel);
+            var errors = await session.RateAsync(turn, new FeedbackSubmission(FeedbackRating.Down), Cancel);
+
+            Assert.Equal(AnswerOutcome.Abstained, turn.Answer!.Outcome);
+            Assert.Equal(Handoff.Open, handoff!.Status);
+            Assert.Equal(handoff.Id, turn.HandoffId);
+            Assert.Contains("categories", errors.Keys);
+            Assert.Null(turn.Feedback);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.9, "High confidence", "high")]
+    [InlineData(0.5, "Medium confidence", "medium")]
+    [InlineData(0.2, "Low confidence", "low")]
+    public void Confidence_reads_as_a_level_with_its_reason(double value, string name, string css)
+    {
+        var answer = new Answer("t", [], AnswerOutcome.Answered, "extractive", "extractive-v1", value, "because", [], null, "trace_1");
+
+        var level = ConfidenceLevel.Of(answer);
+
+        Assert.Equal((name, css, "because"), (level.Name, level.CssClass, level.Explanation));
+        Assert.Equal("Offline mode: quoted from the help center", ConfidenceLevel.ModeOf(answer));
+    }
+}
