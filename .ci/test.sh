@@ -9,6 +9,21 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The browser tests (tests/Assistant.Web.Tests/EndToEnd) drive Debian's Chromium; Playwright's own browser
+# download cannot work offline, so install the distribution package when it is missing.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "==> installing Chromium (apt) for the browser tests"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd="sudo"
+  fi
+  if ! { $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+      || ! command -v chromium >/dev/null 2>&1; then
+    echo "error: the browser tests need Chromium and installing it failed; run: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -37,7 +37,7 @@ public static class AuthEndpoints
         var principal = accounts.Authenticate(form["username"].ToString().Trim(), form["password"].ToString(), CookieAuthenticationDefaults.AuthenticationScheme);
         if (principal is null)
         {
-            return TypedResults.Redirect($"/signin?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+            return TypedResults.Redirect($"/signin?failed=1&username={Uri.EscapeDataString(form["username"].ToString())}&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return TypedResults.Redirect(returnUrl);

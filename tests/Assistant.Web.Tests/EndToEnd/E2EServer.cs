@@ -1,0 +1,49 @@
+using System.Net;
+using Assistant.Web.Knowledge;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The real web host on Kestrel (a browser needs a TCP port, which the in-memory test server does not have), bound to
+/// 127.0.0.1 on a free port, over the repository's knowledge/ folder and a fresh temp data folder.
+/// </summary>
+public sealed class E2EServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("assistant-e2e-data-").FullName;
+
+    public E2EServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/; set by <see cref="StartAsync"/>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Starts the server and waits for the start-up ingest, so the first question sees the whole index.</summary>
+    public async Task StartAsync()
+    {
+        StartServer();
+        await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no listening address.");
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Assistant:DataDirectory", _dataDirectory);
+        builder.UseSetting("Assistant:KnowledgeDirectory", Path.Combine(AssistantWebFactory.RepositoryRoot, "knowledge"));
+        builder.UseSetting("Assistant:Ingestion:IngestOnStartup", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        AssistantWebFactory.DeleteTempDirectory(_dataDirectory);
+    }
+}
