@@ -1,0 +1,58 @@
+using Assistant.Core.Actions.Planning;
+using Xunit;
+
+namespace Assistant.Core.Tests.Actions;
+
+public sealed class IntentRouterTests
+{
+    [Theory]
+    [InlineData("Please refund $120 of invoice INV-2026-0142", ToolNames.RequestRefund)]
+    [InlineData("Can I get my money back for INV-2026-0142?", ToolNames.RequestRefund)]
+    [InlineData("Upgrade us from Team to Business", ToolNames.ChangePlan)]
+    [InlineData("switch my plan to annual billing", ToolNames.ChangePlan)]
+    [InlineData("I lost my phone, please reset my two-factor authentication", ToolNames.ResetTwoFactor)]
+    [InlineData("open a ticket about the broken Slack sync", ToolNames.OpenTicket)]
+    [InlineData("show me my invoices", ToolNames.LookUpInvoice)]
+    [InlineData("what's on my subscription?", ToolNames.LookUpSubscription)]
+    [InlineData("list our orders", ToolNames.LookUpOrders)]
+    public void Recognises_what_the_user_wants_done(string message, string tool) =>
+        Assert.Equal(tool, IntentRouter.Route(message)?.Tool);
+
+    [Theory]
+    [InlineData("How long do I have to request a full refund?")]
+    [InlineData("What does the Business plan cost?")]
+    [InlineData("How do I set up two-factor authentication?")]
+    public void Questions_about_policies_are_not_actions(string message)
+    {
+        // These ask about how things work; the answer pipeline handles them. Only "refund" is ambiguous here, and
+        // a refund proposal without an invoice number asks for it rather than acting.
+        var call = IntentRouter.Route(message);
+        Assert.True(call is null || !call.IsComplete, $"'{message}' was routed to {call?.Tool} with everything it needs");
+    }
+
+    [Fact]
+    public void Reads_invoice_number_and_amount_for_a_refund()
+    {
+        var call = IntentRouter.Route("Please refund $1,200.50 of invoice inv-2026-0142")!;
+
+        Assert.True(call.IsComplete);
+        Assert.Equal("INV-2026-0142", call.Arguments["invoice"]);
+        Assert.Equal("1200.50", call.Arguments["amount"]);
+    }
+
+    [Fact]
+    public void Asks_for_what_is_missing()
+    {
+        var call = IntentRouter.Route("I want a refund")!;
+
+        Assert.Equal(["invoice"], call.Missing);
+    }
+
+    [Fact]
+    public void The_target_plan_is_the_one_after_to()
+    {
+        var call = IntentRouter.Route("move us from Business to Team, billed annually")!;
+
+        Assert.Equal(("Team", "annual"), (call.Arguments["plan"], call.Arguments["cycle"]));
+    }
+}
