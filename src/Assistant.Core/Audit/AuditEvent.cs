@@ -1,0 +1,21 @@
+namespace Assistant.Core.Audit;
+
+/// <summary>What happened to a tool action, as recorded in <see cref="AuditEntry.Event"/>.</summary>
+public static class AuditEvent
+{
+    public const string Proposed = "proposed";
+    public const string Confirmed = "confirmed";
+    public const string Cancelled = "cancelled";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Expired = "expired";
+    public const string Executed = "executed";
+    public const string Failed = "failed";
+    public const string Denied = "denied";
+    public const string PermissionDenied = "permission-denied";
+
+    public static readonly IReadOnlyList<string> All =
+        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied];
+
+    public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
+}

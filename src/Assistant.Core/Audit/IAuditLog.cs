@@ -1,0 +1,26 @@
+namespace Assistant.Core.Audit;
+
+/// <summary>
+/// The append-only record of tool actions. There is deliberately no way to change or remove an entry, and the
+/// SQLite store refuses UPDATE and DELETE on its table as well.
+/// </summary>
+public interface IAuditLog
+{
+    /// <summary>
+    /// Records one step and returns it with its id, sequence number and time. Throws <see cref="ArgumentException"/>
+    /// when the record does not pass <see cref="AuditRecord.Validate"/>.
+    /// </summary>
+    Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Matching entries, newest first, at most <see cref="AuditQuery.Limit"/> of them. Throws
+    /// <see cref="ArgumentOutOfRangeException"/> unless the limit is between 1 and <see cref="AuditQuery.MaxLimit"/>.
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes every matching entry, oldest first, as one camelCase JSON object per line. The limit does not apply:
+    /// an export is the complete record. The destination is left open.
+    /// </summary>
+    Task ExportJsonlAsync(Stream destination, AuditQuery query, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+using Assistant.Core.Audit;
+using Assistant.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Assistant.Core.Tests.Audit;
+
+public sealed class SqliteAuditLogTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("assistant-audit-").FullName;
+    private readonly string _path;
+    private readonly SqliteAuditLog _log;
+
+    public SqliteAuditLogTests()
+    {
+        _path = Path.Combine(_root, "assistant.db");
+        _log = new SqliteAuditLog(new SqliteDatabase(_path));
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static AuditRecord Record(string actor = "alice", string @event = AuditEvent.Proposed, string tool = "change_plan",
+        string? actionId = "action_1", string outcome = "ok", string? detail = null) =>
+        new(actor, "support-agent", @event, tool, outcome, actionId, ArgumentsHash.Compute("""{"plan":"business"}"""), detail);
+
+    [Fact]
+    public async Task Append_assigns_id_sequence_and_time_and_list_returns_it()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var entry = await _log.AppendAsync(Record(detail: "Plan: Team → Business"), Cancel);
+
+        Assert.StartsWith("audit_", entry.Id);
+        Assert.True(entry.Sequence > 0);
+        Assert.InRange(entry.At, before, DateTimeOffset.UtcNow);
+        Assert.Equal(("alice", "support-agent", AuditEvent.Proposed, "change_plan", "action_1", "ok", "Plan: Team → Business"),
+            (entry.Actor, entry.Role, entry.Event, entry.Tool, entry.ActionId, entry.Outcome, entry.Detail));
+        Assert.Equal(entry, Assert.Single(await _log.ListAsync(new AuditQuery(), Cancel)));
+    }
+
+    [Fact]
+    public async Task List_filters_by_each_field_newest_first()
+    {
+        var proposed = await _log.AppendAsync(Record(), Cancel);
+        var confirmed = await _log.AppendAsync(Record(@event: AuditEvent.Confirmed), Cancel);
+        var denied = await _log.AppendAsync(Record(actor: "bob", @event: AuditEvent.PermissionDenied, tool: "refund", actionId: null, outcome: "refused"), Cancel);
+        var executed = await _log.AppendAsync(Record(actor: AuditRecord.SystemActor, @event: AuditEvent.Executed, actionId: "action_2"), Cancel);
+
+        async Task<IEnumerable<string>> Ids(AuditQuery query) => (await _log.ListAsync(query, Cancel)).Select(entry => entry.Id);
+
+        Assert.Equal([executed.Id, denied.Id, confirmed.Id, proposed.Id], await Ids(new AuditQuery()));
+        Assert.Equal([confirmed.Id, proposed.Id], await Ids(new AuditQuery(Actor: "alice")));
+        Assert.Equal([denied.Id], await Ids(new AuditQuery(Tool: "refund")));
+        Assert.Equal([confirmed.Id], await Ids(new AuditQuery(Event: AuditEvent.Confirmed)));
+        Assert.Equal([executed.Id], await Ids(new AuditQuery(ActionId: "action_2")));
+        Assert.Equal([confirmed.Id, proposed.Id], await Ids(new AuditQuery(Tool: "change_plan", ActionId: "action_1")));
+        Assert.Equal([executed.Id, denied.Id], await Ids(new AuditQuery(Limit: 2)));
+        Assert.Empty(await Ids(new AuditQuery(Actor: "carol")));
+    }
+
+    [Fact]
+    public async Task List_filters_by_time_from_inclusive_to_exclusive()
+    {
+        var first = await _log.AppendAsync(Record(), Cancel);
+        await Task.Delay(5, Cancel);
+        var second = await _log.AppendAsync(Record(), Cancel);
+        await Task.Delay(5, Cancel);
+        var third = await _log.AppendAsync(Record(), Cancel);
+
+        async Task<IEnumerable<string>> Ids(AuditQuery query) => (await _log.ListAsync(query, Cancel)).Select(entry => entry.Id);
+
+        Assert.Equal([third.Id, second.Id], await Ids(new AuditQuery(From: second.At)));
+        Assert.Equal([second.Id, first.Id], await Ids(new AuditQuery(To: third.At)));
+        Assert.Equal([second.Id], await Ids(new AuditQuery(From: second.At, To: third.At)));
+        // A non-UTC offset names the same instant.
+        Assert.Equal([second.Id], await Ids(new AuditQuery(From: second.At.ToOffset(TimeSpan.FromHours(2)), To: third.At.ToOffset(TimeSpan.FromHours(-5)))));
+    }
+
+    [Fact]
+    public async Task List_limit_must_be_between_1_and_1000()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _log.ListAsync(new AuditQuery(Limit: 0), Cancel));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _log.ListAsync(new AuditQuery(Limit: 1_001), Cancel));
+        Assert.Empty(await _log.ListAsync(new AuditQuery(Limit: 1_000), Cancel));
+    }
+
+    [Fact]
+    public async Task Invalid_records_are_refused_and_long_details_are_cut()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _log.AppendAsync(Record(@event: "edited"), Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => _log.AppendAsync(Record(actor: " "), Cancel));
+        Assert.Empty(await _log.ListAsync(new AuditQuery(), Cancel));
+
+        var entry = await _log.AppendAsync(Record(@event: AuditEvent.Failed, outcome: "error", detail: new string('x', 5_000)), Cancel);
+
+        Assert.Equal(AuditRecord.MaxDetailLength, entry.Detail!.Length);
+        Assert.Equal(entry.Detail, (await _log.ListAsync(new AuditQuery(), Cancel))[0].Detail);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_strictly_increasing_sequences_without_gaps()
+    {
+        var entries = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            Task.Run(() => _log.AppendAsync(Record(actionId: $"action_{i}"), Cancel), Cancel)));
+
+        var sequences = entries.Select(entry => entry.Sequence).Order().ToArray();
+        Assert.Equal(50, sequences.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => sequences[0] + i), sequences);
+
+        var stored = (await _log.ListAsync(new AuditQuery(), Cancel)).Reverse().ToArray();
+        Assert.Equal(sequences, stored.Select(entry => entry.Sequence));
+        // Times follow the sequence because the clock is read under the write lock.
+        Assert.All(stored.Zip(stored.Skip(1)), pair => Assert.True(pair.First.At <= pair.Second.At));
+    }
+
+    [Fact]
+    public async Task Export_writes_one_camel_case_json_object_per_line_oldest_first()
+    {
+        var appended = new List<AuditEntry>();
+        for (var i = 0; i < 3; i++)
+        {
+            appended.Add(await _log.AppendAsync(Record(actionId: $"action_{i}", detail: i == 1 ? "line one\nline two" : null), Cancel));
+        }
+        await _log.AppendAsync(Record(tool: "refund"), Cancel);
+
+        using var destination = new MemoryStream();
+        await _log.ExportJsonlAsync(destination, new AuditQuery(Tool: "change_plan", Limit: 1), Cancel);
+
+        var text = Encoding.UTF8.GetString(destination.ToArray());
+        Assert.EndsWith("\n", text);
+        var lines = text.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            using var json = JsonDocument.Parse(lines[i]);
+            var root = json.RootElement;
+            Assert.Equal(appended[i].Sequence, root.GetProperty("sequence").GetInt64());
+            Assert.Equal(appended[i].Id, root.GetProperty("id").GetString());
+            Assert.Equal(appended[i].ActionId, root.GetProperty("actionId").GetString());
+            Assert.Equal(appended[i].ArgumentsHash, root.GetProperty("argumentsHash").GetString());
+            Assert.Equal(appended[i].At, root.GetProperty("at").GetDateTimeOffset());
+            Assert.Equal(appended[i], JsonSerializer.Deserialize<AuditEntry>(lines[i], StoredJsonOptions.Default));
+        }
+    }
+
+    [Fact]
+    public async Task The_database_refuses_raw_update_and_delete()
+    {
+        await _log.AppendAsync(Record(), Cancel);
+        await _log.AppendAsync(Record(@event: AuditEvent.Executed), Cancel);
+        var before = await _log.ListAsync(new AuditQuery(), Cancel);
+
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path }.ToString()))
+        {
+            await connection.OpenAsync(Cancel);
+            foreach (var sql in new[] { "UPDATE audit_log SET outcome = 'error', actor = 'mallory'", "DELETE FROM audit_log" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync(Cancel));
+                Assert.Contains("append-only", error.Message);
+            }
+        }
+
+        Assert.Equal(before, await _log.ListAsync(new AuditQuery(), Cancel));
+    }
+
+    [Fact]
+    public void The_interface_offers_no_way_to_change_or_remove_entries()
+    {
+        var names = typeof(IAuditLog).GetMethods().Select(method => method.Name).ToArray();
+
+        Assert.DoesNotContain(names, name =>
+            name.StartsWith("Update", StringComparison.Ordinal)
+            || name.StartsWith("Delete", StringComparison.Ordinal)
+            || name.StartsWith("Remove", StringComparison.Ordinal));
+        Assert.Equal(["AppendAsync", "ExportJsonlAsync", "ListAsync"], names.Order(StringComparer.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+}
