@@ -29,7 +29,5 @@ public sealed class AccountDirectory(IOptions<AuthOptions> options)
         return new ClaimsPrincipal(identity);
     }
 
-    public IReadOnlyList<AccountOptions> Accounts => options.Value.Accounts;
-
     public static string Hash(string password) => Hasher.HashPassword(new AccountOptions(), password);
 }

@@ -10,7 +10,7 @@ public sealed class OpenAIEmbeddingGeneratorTests
     [Fact]
     public async Task Configured_endpoint_embeds_chunks_and_queries_through_the_OpenAI_SDK()
     {
-        await using var server = await ScriptedOpenAIServer.StartEmbeddingsAsync();
+        await using var server = await ScriptedChatServer.StartAsync();
         using var knowledge = new TestKnowledgeBase(settings: new()
         {
             ["Assistant:Embeddings:Provider"] = "OpenAI",
@@ -35,7 +35,7 @@ public sealed class OpenAIEmbeddingGeneratorTests
     [Fact]
     public async Task Switching_the_embedding_model_re_embeds_everything()
     {
-        await using var server = await ScriptedOpenAIServer.StartEmbeddingsAsync();
+        await using var server = await ScriptedChatServer.StartAsync();
         var root = Directory.CreateTempSubdirectory("assistant-switch-").FullName;
         try
         {

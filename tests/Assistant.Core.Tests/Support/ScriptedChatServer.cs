@@ -21,6 +21,8 @@ namespace Assistant.Core.Tests.Support;
 /// <c>"stream": true</c>), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
 /// <see cref="Malformed"/> (success status, unparsable body) and <see cref="Empty"/> (success status, no choices).
 /// A request that finds the queue empty gets 501 with a message naming the server, so a missing script is obvious.
+/// It also serves <c>POST /v1/embeddings</c> with a deterministic vector per input (counts of the letters a, b, c, ...),
+/// so similar texts get similar vectors without a model.
 /// </remarks>
 public sealed class ScriptedChatServer : IAsyncDisposable
 {
@@ -67,8 +69,25 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         var server = new ScriptedChatServer(app);
         server.Enqueue(replies);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/v1/embeddings", server.EmbedAsync);
         await app.StartAsync();
         return server;
+    }
+
+    private const int EmbeddingDimensions = 8;
+
+    private async Task<IResult> EmbedAsync(HttpRequest request)
+    {
+        var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+        Requests.Enqueue(body);
+        var inputs = body["input"] is JsonArray array ? array.Select(node => node!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+        var data = inputs.Select((input, index) => new
+        {
+            @object = "embedding",
+            index,
+            embedding = Enumerable.Range(0, EmbeddingDimensions).Select(d => (float)input.Count(c => char.ToLowerInvariant(c) == (char)('a' + d)) + 0.01f).ToArray(),
+        });
+        return Results.Json(new { @object = "list", data, model = body["model"]!.GetValue<string>(), usage = new { prompt_tokens = inputs.Count * 3, total_tokens = inputs.Count * 3 } });
     }
 
     /// <summary>Queues more replies behind the ones not used yet.</summary>

@@ -1,5 +1,7 @@
+using Assistant.Core.Embeddings;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge.Ingestion;
 
@@ -7,9 +9,8 @@ namespace Assistant.Core.Knowledge.Ingestion;
 /// Gives every chunk a vector: reused from the store when identical text was embedded before (unchanged sections of
 /// an edited file, renamed files), generated otherwise, in parallel batches.
 /// </summary>
-public sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, IKnowledgeStore store)
+public sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, IKnowledgeStore store, IOptions<EmbeddingOptions> options)
 {
-    private const int BatchSize = 64;
 
     public string ModelId { get; } = ModelIdOf(generator);
 
@@ -27,7 +28,7 @@ public sealed class ChunkEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
         var missing = chunks.Where(chunk => !known.ContainsKey(chunk.ContentHash)).DistinctBy(chunk => chunk.ContentHash).ToList();
 
         var fresh = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
-        var batches = missing.Chunk(BatchSize).ToList();
+        var batches = missing.Chunk(options.Value.BatchSize).ToList();
         var results = new ReadOnlyMemory<float>[batches.Count][];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, batches.Count),
