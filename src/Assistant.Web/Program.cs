@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Assistant.Web;
+using Assistant.Web.Actions;
 using Assistant.Web.Auth;
 using Assistant.Web.Conversations;
 using Assistant.Web.Feedback;
@@ -18,6 +19,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 builder.AddAuth();
 builder.AddKnowledge();
 builder.AddConversations();
+builder.AddActions();
 builder.AddFeedback();
 builder.AddUi();
 
@@ -34,6 +36,7 @@ app.MapKnowledgeStatus();
 app.MapSearch();
 app.MapConversations();
 app.MapHandoffs();
+app.MapActions();
 app.MapFeedback();
 app.MapChatCompletions();
 app.MapUi();

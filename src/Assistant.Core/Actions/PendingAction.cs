@@ -3,7 +3,9 @@ namespace Assistant.Core.Actions;
 /// <summary>
 /// A tool call proposed in a conversation, stored durably until it is decided and executed. The preview is what
 /// the user and the approver saw ("Plan: Team → Business; price per seat $18 → $30 from 1 Dec"), kept with the
-/// decision as evidence.
+/// decision as evidence (as JSON: a <see cref="Tools.ToolPreview"/>). MessageId is the user's message that led to the
+/// proposal, so the chat can show the card under it; Result is a <see cref="Tools.ToolResult"/> as JSON once executed
+/// or failed.
 /// </summary>
 public sealed record PendingAction(
     string Id,
@@ -12,6 +14,7 @@ public sealed record PendingAction(
     string RequestedBy,
     string RequesterRole,
     string? ConversationId,
+    string? MessageId,
     string Risk,
     ConfirmationPolicy Policy,
     string Preview,

@@ -6,7 +6,7 @@ namespace Assistant.Core.Actions;
 
 public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPendingActionStore
 {
-    private const string Columns = "id, tool, arguments_json, requested_by, requester_role, conversation_id, risk, policy, preview, status, created_at, expires_at, decided_by, decision_reason, result";
+    private const string Columns = "id, tool, arguments_json, requested_by, requester_role, conversation_id, message_id, risk, policy, preview, status, created_at, expires_at, decided_by, decision_reason, result";
 
     private readonly Lazy<Task> _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS pending_actions (
@@ -16,6 +16,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
             requested_by    TEXT NOT NULL,
             requester_role  TEXT NOT NULL,
             conversation_id TEXT,
+            message_id      TEXT,
             risk            TEXT NOT NULL,
             policy          TEXT NOT NULL,
             preview         TEXT NOT NULL,
@@ -27,6 +28,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
             result          TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_pending_actions_status ON pending_actions(status, created_at);
+        CREATE INDEX IF NOT EXISTS ix_pending_actions_conversation ON pending_actions(conversation_id, created_at);
         CREATE TABLE IF NOT EXISTS action_transitions (
             seq        INTEGER PRIMARY KEY AUTOINCREMENT,
             action_id  TEXT NOT NULL REFERENCES pending_actions(id),
@@ -47,13 +49,14 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO pending_actions({Columns}) VALUES($id, $tool, $args, $by, $role, $conversation, $risk, $policy, $preview, $status, $created, $expires, NULL, NULL, NULL)";
+            insert.CommandText = $"INSERT INTO pending_actions({Columns}) VALUES($id, $tool, $args, $by, $role, $conversation, $message, $risk, $policy, $preview, $status, $created, $expires, NULL, NULL, NULL)";
             insert.Parameters.AddWithValue("$id", action.Id);
             insert.Parameters.AddWithValue("$tool", action.Tool);
             insert.Parameters.AddWithValue("$args", action.ArgumentsJson);
             insert.Parameters.AddWithValue("$by", action.RequestedBy);
             insert.Parameters.AddWithValue("$role", action.RequesterRole);
             insert.Parameters.AddWithValue("$conversation", (object?)action.ConversationId ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$message", (object?)action.MessageId ?? DBNull.Value);
             insert.Parameters.AddWithValue("$risk", action.Risk);
             insert.Parameters.AddWithValue("$policy", action.Policy.ToString());
             insert.Parameters.AddWithValue("$preview", action.Preview);
@@ -73,7 +76,8 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
         return (await QueryAsync(connection, null, "WHERE id = $id", [("$id", id)], cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<PendingAction>> ListAsync(IReadOnlyCollection<string> statuses, string? requestedBy = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PendingAction>> ListAsync(IReadOnlyCollection<string> statuses, string? requestedBy = null, string? conversationId = null,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         var parameters = statuses.Select((status, i) => ($"$s{i}", (object)status)).ToList();
@@ -87,12 +91,17 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
             conditions.Add("requested_by = $by");
             parameters.Add(("$by", requestedBy));
         }
+        if (conversationId is not null)
+        {
+            conditions.Add("conversation_id = $conversation");
+            parameters.Add(("$conversation", conversationId));
+        }
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         return await QueryAsync(connection, null, $"{where} ORDER BY created_at", parameters, cancellationToken);
     }
 
     public async Task<PendingAction?> TransitionAsync(string id, IReadOnlyCollection<string> from, string to, string actor, string role, string? reason,
-        string? result = null, CancellationToken cancellationToken = default)
+        string? result = null, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         // BEGIN IMMEDIATE takes the write lock up front, so two transitions of one action serialise instead of both
@@ -110,7 +119,8 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
                 UPDATE pending_actions SET status = $to,
                     decided_by = CASE WHEN $decision THEN $actor ELSE decided_by END,
                     decision_reason = CASE WHEN $decision THEN $reason ELSE decision_reason END,
-                    result = COALESCE($result, result)
+                    result = COALESCE($result, result),
+                    expires_at = COALESCE($expires, expires_at)
                 WHERE id = $id AND status = $from
                 """;
             update.Parameters.AddWithValue("$to", to);
@@ -118,6 +128,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
             update.Parameters.AddWithValue("$actor", actor);
             update.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
             update.Parameters.AddWithValue("$result", (object?)result ?? DBNull.Value);
+            update.Parameters.AddWithValue("$expires", (object?)expiresAt?.ToString("O") ?? DBNull.Value);
             update.Parameters.AddWithValue("$id", id);
             update.Parameters.AddWithValue("$from", current.Status);
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
@@ -191,10 +202,10 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
         {
             actions.Add(new PendingAction(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), Enum.Parse<ConfirmationPolicy>(reader.GetString(7)),
-                reader.GetString(8), reader.GetString(9),
-                DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture),
-                reader.IsDBNull(12) ? null : reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14)));
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetString(7), Enum.Parse<ConfirmationPolicy>(reader.GetString(8)), reader.GetString(9), reader.GetString(10),
+                DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture), DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture),
+                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14), reader.IsDBNull(15) ? null : reader.GetString(15)));
         }
         return actions;
     }

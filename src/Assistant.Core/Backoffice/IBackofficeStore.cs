@@ -27,12 +27,23 @@ public interface IBackofficeStore
     Task<IReadOnlyList<Ticket>> ListTicketsAsync(string customerId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves the subscription to <paramref name="newPlan"/> (any case) and, when given, <paramref name="newCycle"/>
+    /// Moves the subscription now to <paramref name="newPlan"/> (any case) and, when given, <paramref name="newCycle"/>
     /// ("monthly" or "annual"; otherwise the current cycle is kept), priced from <see cref="PlanCatalog"/>. Seats and
-    /// renewal date are unchanged. Throws <see cref="InvalidOperationException"/> for an unknown plan or cycle, for
+    /// renewal date are unchanged; a scheduled change is dropped. Throws <see cref="InvalidOperationException"/> for an unknown plan or cycle, for
     /// Enterprise (custom quote, not self-serve) and when the customer has no subscription.
     /// </summary>
     Task<Subscription> ChangePlanAsync(string customerId, string newPlan, string? newCycle = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Schedules a move to <paramref name="newPlan"/> and <paramref name="newCycle"/> on <paramref name="effectiveOn"/>
+    /// (downgrades and annual → monthly switches wait for the end of the period), replacing any change already
+    /// scheduled. The billing run applies it on that day; until then the subscription is unchanged. Throws
+    /// <see cref="InvalidOperationException"/> for plans without a self-serve price and when there is no subscription.
+    /// </summary>
+    Task<ScheduledPlanChange> ScheduleChangeAsync(string customerId, string newPlan, string newCycle, DateOnly effectiveOn, CancellationToken cancellationToken = default);
+
+    /// <summary>The change waiting for the end of the period, if any.</summary>
+    Task<ScheduledPlanChange?> GetScheduledChangeAsync(string customerId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Refunds <paramref name="amount"/> USD of a paid invoice of the customer's and returns the updated invoice: status

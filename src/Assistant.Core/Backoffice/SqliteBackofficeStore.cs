@@ -67,6 +67,13 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
             identity_check_note TEXT NOT NULL,
             created_at          TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS backoffice_scheduled_changes (
+            customer_id   TEXT PRIMARY KEY REFERENCES backoffice_customers(id),
+            plan          TEXT NOT NULL,
+            billing_cycle TEXT NOT NULL,
+            effective_on  TEXT NOT NULL,
+            created_at    TEXT NOT NULL
+        );
         """);
 
     public async Task<Customer?> GetCustomerAsync(string username, CancellationToken cancellationToken = default)
@@ -148,6 +155,8 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
             throw new InvalidOperationException($"The {plan} plan has no {cycle} price.");
         }
         var changed = current with { Plan = plan, BillingCycle = cycle, PricePerSeat = price };
+        // A change made now replaces whatever was scheduled for the end of the period.
+        await ExecuteAsync(connection, transaction, "DELETE FROM backoffice_scheduled_changes WHERE customer_id = $1", [customerId], cancellationToken);
         await using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
@@ -160,6 +169,37 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
         }
         await transaction.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    public async Task<ScheduledPlanChange> ScheduleChangeAsync(string customerId, string newPlan, string newCycle, DateOnly effectiveOn, CancellationToken cancellationToken = default)
+    {
+        var plan = PlanCatalog.Normalize(newPlan)
+            ?? throw new InvalidOperationException($"Unknown plan '{newPlan}'. Plans are {string.Join(", ", PlanCatalog.PlanNames)}.");
+        var cycle = newCycle.Trim().ToLowerInvariant();
+        if (!PlanCatalog.TryGetPrice(plan, cycle, out _))
+        {
+            throw new InvalidOperationException($"The {plan} plan has no self-serve {cycle} price.");
+        }
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        _ = await GetSubscriptionAsync(connection, transaction, customerId, cancellationToken)
+            ?? throw new InvalidOperationException($"Customer '{customerId}' has no subscription to change.");
+        var scheduled = new ScheduledPlanChange(customerId, plan, cycle, effectiveOn, DateTimeOffset.UtcNow);
+        await ExecuteAsync(connection, transaction, """
+            INSERT INTO backoffice_scheduled_changes(customer_id, plan, billing_cycle, effective_on, created_at) VALUES($1, $2, $3, $4, $5)
+            ON CONFLICT(customer_id) DO UPDATE SET plan = excluded.plan, billing_cycle = excluded.billing_cycle,
+                effective_on = excluded.effective_on, created_at = excluded.created_at
+            """, [customerId, plan, cycle, effectiveOn.ToString("O", CultureInfo.InvariantCulture), scheduled.CreatedAt.ToString("O")], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return scheduled;
+    }
+
+    public async Task<ScheduledPlanChange?> GetScheduledChangeAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        return (await QueryAsync(connection, null, "SELECT customer_id, plan, billing_cycle, effective_on, created_at FROM backoffice_scheduled_changes WHERE customer_id = $customer",
+            [("$customer", customerId)], r => new ScheduledPlanChange(r.GetString(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)), ParseTimestamp(r.GetString(4))),
+            cancellationToken)).SingleOrDefault();
     }
 
     public async Task<Invoice> RefundAsync(string customerId, string invoiceNumber, decimal amount, CancellationToken cancellationToken = default)

@@ -62,7 +62,7 @@ public sealed class OpenAIChatClient(ChatClient client, string model, Uri? endpo
             throw new InvalidDataException("The chat completion response contained no usable choice.", exception);
         }
 
-        var message = new MeaiChatMessage(ChatRole.Assistant, text)
+        var message = new MeaiChatMessage(ChatRole.Assistant, [.. TextAndToolCalls(text, completion)])
         {
             MessageId = completion.Id,
             CreatedAt = completion.CreatedAt,
@@ -224,10 +224,24 @@ public sealed class OpenAIChatClient(ChatClient client, string model, Uri? endpo
         {
             throw new NotSupportedException($"This client is bound to model '{model}' and cannot send '{requested}'; create a client for that model.");
         }
-        if (options.Tools is { Count: > 0 })
+        // Function declarations are offered to the model; what it calls comes back as FunctionCallContent for the
+        // caller to decide on. Nothing here invokes a function.
+        foreach (var tool in options.Tools ?? [])
         {
-            throw new NotSupportedException($"{nameof(OpenAIChatClient)} does not support tools.");
+            if (tool is not AIFunctionDeclaration function)
+            {
+                throw new NotSupportedException($"{nameof(OpenAIChatClient)} supports function tools only, not {tool.GetType().Name}.");
+            }
+            result.Tools.Add(ChatTool.CreateFunctionTool(function.Name, function.Description, BinaryData.FromString(function.JsonSchema.GetRawText())));
         }
+        result.ToolChoice ??= options.ToolMode switch
+        {
+            NoneChatToolMode => ChatToolChoice.CreateNoneChoice(),
+            RequiredChatToolMode { RequiredFunctionName: { } name } => ChatToolChoice.CreateFunctionChoice(name),
+            RequiredChatToolMode => ChatToolChoice.CreateRequiredChoice(),
+            AutoChatToolMode when result.Tools.Count > 0 => ChatToolChoice.CreateAutoChoice(),
+            _ => null,
+        };
 
         result.Temperature ??= options.Temperature;
         result.TopP ??= options.TopP;
@@ -250,6 +264,30 @@ public sealed class OpenAIChatClient(ChatClient client, string model, Uri? endpo
             _ => null,
         };
         return result;
+    }
+
+    private static IEnumerable<AIContent> TextAndToolCalls(string text, ChatCompletion completion)
+    {
+        if (text.Length > 0 || completion.ToolCalls.Count == 0)
+        {
+            yield return new TextContent(text);
+        }
+        foreach (var call in completion.ToolCalls.Where(call => call.Kind == ChatToolCallKind.Function))
+        {
+            Dictionary<string, object?>? arguments;
+            Exception? problem = null;
+            try
+            {
+                arguments = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(call.FunctionArguments.ToString());
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                // A model can emit broken JSON; the call is still reported, with the reason, for the caller to refuse.
+                arguments = null;
+                problem = new InvalidDataException($"The model's arguments for {call.FunctionName} are not valid JSON.", exception);
+            }
+            yield return new FunctionCallContent(call.Id, call.FunctionName, arguments) { Exception = problem };
+        }
     }
 
     private static MeaiFinishReason ToFinishReason(OpenAIFinishReason reason) => reason switch

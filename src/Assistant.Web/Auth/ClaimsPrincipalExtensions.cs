@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Assistant.Core.Actions;
 
 namespace Assistant.Web.Auth;
 
@@ -9,4 +10,8 @@ public static class ClaimsPrincipalExtensions
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The request is not signed in.");
 
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Admin);
+
+    /// <summary>The signed-in account as the action service sees it: username and its most trusted role.</summary>
+    public static Actor Actor(this ClaimsPrincipal user) =>
+        new(user.UserId(), user.IsInRole(Roles.Admin) ? Roles.Admin : user.IsInRole(Roles.Agent) ? Roles.Agent : Roles.User);
 }

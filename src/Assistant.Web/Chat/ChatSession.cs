@@ -1,3 +1,4 @@
+using Assistant.Core.Actions;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Feedback;
@@ -20,7 +21,9 @@ public sealed class ChatSession(
     IFeedbackStore feedback,
     IKnowledgeStore knowledge)
 {
-    private string _userId = "";
+    private Actor _user = new("", ActorRole.User);
+
+    private string UserId => _user.Username;
 
     public IReadOnlyList<ConversationSummary> Conversations { get; private set; } = [];
 
@@ -30,16 +33,16 @@ public sealed class ChatSession(
 
     public bool Busy { get; private set; }
 
-    public async Task LoadAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task LoadAsync(Actor user, CancellationToken cancellationToken = default)
     {
-        _userId = userId;
-        Conversations = await conversations.ListAsync(userId, cancellationToken: cancellationToken);
+        _user = user;
+        Conversations = await conversations.ListAsync(UserId, cancellationToken: cancellationToken);
     }
 
     public async Task OpenAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         var conversation = await conversations.GetAsync(conversationId, cancellationToken);
-        if (conversation is null || conversation.OwnerId != _userId)
+        if (conversation is null || conversation.OwnerId != UserId)
         {
             return;
         }
@@ -56,7 +59,7 @@ public sealed class ChatSession(
             else if (turn is not null)
             {
                 turn.Answer = message.Answer;
-                turn.Feedback = message.Answer is null ? null : await feedback.GetAsync(message.Answer.TraceId, _userId, cancellationToken);
+                turn.Feedback = message.Answer is null ? null : await feedback.GetAsync(message.Answer.TraceId, UserId, cancellationToken);
             }
         }
     }
@@ -83,10 +86,10 @@ public sealed class ChatSession(
         {
             if (ConversationId is null)
             {
-                ConversationId = (await conversations.CreateAsync(_userId, cancellationToken)).Id;
+                ConversationId = (await conversations.CreateAsync(UserId, cancellationToken)).Id;
             }
             var conversation = (await conversations.GetAsync(ConversationId, cancellationToken))!;
-            await foreach (var item in answers.AskAsync(conversation, question, cancellationToken))
+            await foreach (var item in answers.AskAsync(conversation, question, _user, cancellationToken))
             {
                 switch (item)
                 {
@@ -99,10 +102,16 @@ public sealed class ChatSession(
                     case AnswerCompleted completed:
                         turn.Answer = completed.Answer;
                         break;
+                    case ActionProposed proposed:
+                        turn.Action = proposed.Action;
+                        break;
+                    case ActionPromptRaised prompt:
+                        turn.ActionPrompt = prompt.Prompt;
+                        break;
                 }
                 await changed();
             }
-            Conversations = await conversations.ListAsync(_userId, cancellationToken: cancellationToken);
+            Conversations = await conversations.ListAsync(UserId, cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -132,7 +141,7 @@ public sealed class ChatSession(
         var errors = submission.Validate();
         if (errors.Count == 0 && turn.Answer is not null)
         {
-            turn.Feedback = await feedback.SaveAsync(turn.Answer.TraceId, _userId, submission, cancellationToken);
+            turn.Feedback = await feedback.SaveAsync(turn.Answer.TraceId, UserId, submission, cancellationToken);
         }
         return errors;
     }

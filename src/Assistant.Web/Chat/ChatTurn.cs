@@ -1,5 +1,7 @@
 using System.Text;
+using Assistant.Core.Actions;
 using Assistant.Core.Answers;
+using Assistant.Web.Conversations;
 using AnswerFeedback = Assistant.Core.Feedback.Feedback;
 
 namespace Assistant.Web.Chat;
@@ -18,6 +20,12 @@ public sealed class ChatTurn(string question)
     public AnswerFeedback? Feedback { get; set; }
 
     public string? HandoffId { get; set; }
+
+    /// <summary>The action this turn proposed (or the look-up it ran), shown as a card under the answer.</summary>
+    public ActionView? Action { get; set; }
+
+    /// <summary>What the requested action still needs, or why it was refused.</summary>
+    public ActionPrompt? ActionPrompt { get; set; }
 
     public bool IsStreaming => Answer is null && Error is null;
 }

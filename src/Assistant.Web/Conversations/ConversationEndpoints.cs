@@ -59,22 +59,32 @@ public static class ConversationEndpoints
             return NotFound(id);
         }
 
-        var events = service.AskAsync(conversation, body.Content.Trim(), cancellationToken);
+        var events = service.AskAsync(conversation, body.Content.Trim(), user.Actor(), cancellationToken);
         if (request.Headers.Accept.Any(value => value?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
         {
             return TypedResults.ServerSentEvents(ToSse(events, conversation.Id, cancellationToken));
         }
+        MessageResponse? response = null;
         await foreach (var item in events)
         {
-            if (item is AnswerCompleted completed)
+            response = item switch
             {
-                return TypedResults.Ok(new MessageResponse(conversation.Id, completed.Answer.TraceId, completed.Answer));
-            }
+                AnswerCompleted completed => new MessageResponse(conversation.Id, completed.Answer.TraceId, completed.Answer),
+                ActionProposed proposed => response! with { Action = proposed.Action },
+                ActionPromptRaised prompt => response! with { ActionPrompt = prompt.Prompt },
+                _ => response,
+            };
         }
-        throw new InvalidOperationException("The answer stream ended without an answer.");
+        return response is null
+            ? throw new InvalidOperationException("The answer stream ended without an answer.")
+            : TypedResults.Ok(response);
     }
 
-    /// <summary>"delta" events carry text as it is generated (unverified; "reset" discards what came before); one "answer" event carries the verified answer.</summary>
+    /// <summary>
+    /// "delta" events carry text as it is generated (unverified; "reset" discards what came before); one "answer"
+    /// event carries the verified answer; then an "action" event (the proposed action's card) or an "action-prompt"
+    /// event (what is missing, or why the tool refused) when the message asked for an action.
+    /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> ToSse(IAsyncEnumerable<AnswerEvent> events, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in events.WithCancellation(cancellationToken))
@@ -83,6 +93,8 @@ public static class ConversationEndpoints
             {
                 AnswerDelta delta => new SseItem<object>(new { text = delta.Text, reset = delta.Reset }, "delta"),
                 AnswerCompleted completed => new SseItem<object>(new MessageResponse(conversationId, completed.Answer.TraceId, completed.Answer), "answer"),
+                ActionProposed proposed => new SseItem<object>(proposed.Action, "action"),
+                ActionPromptRaised prompt => new SseItem<object>(prompt.Prompt, "action-prompt"),
                 _ => throw new InvalidOperationException($"Unknown answer event {item.GetType().Name}."),
             };
         }

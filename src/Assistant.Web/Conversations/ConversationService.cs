@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using Assistant.Core.Actions;
+using Assistant.Core.Actions.Planning;
+using Assistant.Core.Actions.Tools;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Storage;
@@ -9,26 +12,63 @@ namespace Assistant.Web.Conversations;
 /// <summary>
 /// A question in a conversation: the history gives follow-ups their context, and the question and its answer are
 /// stored together once the answer is complete (the answer message takes its trace id), so a failed or abandoned
-/// request stores nothing.
+/// request stores nothing. After the answer, the planner reads the user's own words for a request to act; a
+/// proposal goes through <see cref="ActionService"/>, so an answer and an action card can come in the same turn.
 /// </summary>
-public sealed class ConversationService(AnswerService answers, IConversationStore conversations, IOptions<AnswerOptions> options)
+public sealed class ConversationService(
+    AnswerService answers,
+    IConversationStore conversations,
+    IToolPlanner planner,
+    ActionService actions,
+    IOptions<AnswerOptions> options)
 {
     public int MaxQuestionLength => options.Value.MaxQuestionLength;
 
-    public async IAsyncEnumerable<AnswerEvent> AskAsync(Conversation conversation, string question, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AnswerEvent> AskAsync(Conversation conversation, string question, Actor asker, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var previous = conversation.Messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
         var asked = DateTimeOffset.UtcNow;
+        var questionId = Ids.New("msg");
         await foreach (var item in answers.StreamAsync(new AnswerRequest(question, conversation.Id, previous, conversation.OwnerId), cancellationToken))
         {
             if (item is AnswerCompleted completed)
             {
                 await conversations.AppendExchangeAsync(conversation.Id,
-                    new ConversationMessage(Ids.New("msg"), "user", question, null, asked),
+                    new ConversationMessage(questionId, "user", question, null, asked),
                     new ConversationMessage(completed.Answer.TraceId, "assistant", completed.Answer.Text, completed.Answer, DateTimeOffset.UtcNow),
                     cancellationToken);
             }
             yield return item;
         }
+
+        // Tools act on a customer's own account; staff testing the chat get answers only.
+        if (asker.Role != ActorRole.User || await planner.PlanAsync(question, previous, cancellationToken) is not { } call)
+        {
+            yield break;
+        }
+        var tool = actions.Tools.First(t => t.Declaration.Name == call.Tool);
+        if (!call.IsComplete)
+        {
+            yield return new ActionPromptRaised(new ActionPrompt(call.Tool, tool.Declaration.Title, ActionPrompt.NeedsInput, AskFor(tool, call.Missing), call.Missing));
+            yield break;
+        }
+        var outcome = await actions.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), new ActionOrigin(conversation.Id, questionId, call.Source), cancellationToken);
+        yield return outcome.Succeeded
+            ? new ActionProposed(outcome.Action!)
+            : new ActionPromptRaised(new ActionPrompt(call.Tool, tool.Declaration.Title, ActionPrompt.Refused, Explain(outcome), []));
     }
+
+    /// <summary>"To request a refund I still need: the invoice number such as INV-2026-0142."</summary>
+    private static string AskFor(AssistantTool tool, IReadOnlyList<string> missing)
+    {
+        var properties = tool.Schema.GetProperty("properties");
+        var needs = missing.Select(name => properties.TryGetProperty(name, out var property) && property.TryGetProperty("description", out var description)
+            ? char.ToLowerInvariant(description.GetString()![0]) + description.GetString()![1..]
+            : name);
+        return $"To {char.ToLowerInvariant(tool.Declaration.Title[0])}{tool.Declaration.Title[1..]} I still need: {string.Join("; ", needs)}. Reply with it and I will prepare the request for you to check.";
+    }
+
+    private static string Explain(ActionOutcome outcome) => outcome.Errors is { Count: > 0 } errors
+        ? $"{outcome.Message} {string.Join(" ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))}"
+        : outcome.Message ?? "The request could not be prepared.";
 }

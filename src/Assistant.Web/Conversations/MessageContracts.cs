@@ -1,9 +1,11 @@
+using Assistant.Core.Actions;
 using Assistant.Core.Answers;
 
 namespace Assistant.Web.Conversations;
 
 public sealed record MessageRequest(string? Content);
 
-public sealed record MessageResponse(string ConversationId, string MessageId, Answer Answer);
+/// <summary>The verified answer, and when the message asked for an action, its card (Action) or what is missing or refused (ActionPrompt).</summary>
+public sealed record MessageResponse(string ConversationId, string MessageId, Answer Answer, ActionView? Action = null, ActionPrompt? ActionPrompt = null);
 
 public sealed record ConversationCreated(string Id, DateTimeOffset CreatedAt);

@@ -37,7 +37,7 @@ public sealed class IntentRouterTests
 
         Assert.True(call.IsComplete);
         Assert.Equal("INV-2026-0142", call.Arguments["invoice"]);
-        Assert.Equal("1200.50", call.Arguments["amount"]);
+        Assert.Equal(1200.50m, call.Arguments["amount"]);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class PendingActionStoreTests : IDisposable
     private SqlitePendingActionStore NewStore() => new(new SqliteDatabase(Path.Combine(_root, "assistant.db")));
 
     private static PendingAction Refund(string status = ActionStatus.AwaitingApproval, TimeSpan? expiresIn = null) => new(
-        Ids.New("act"), "request_refund", """{"invoice":"INV-2026-0142","amount":120}""", "alice", "user", "conv_1", "high",
+        Ids.New("act"), "request_refund", """{"invoice":"INV-2026-0142","amount":120}""", "alice", "user", "conv_1", "msg_1", "High",
         ConfirmationPolicy.Agent, "Refund $120.00 of invoice INV-2026-0142", status, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow + (expiresIn ?? TimeSpan.FromHours(24)));
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -38,7 +38,7 @@ public sealed class PendingActionStoreTests : IDisposable
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
             store.TransitionAsync(action.Id, [ActionStatus.Approved], ActionStatus.Executing, "system", "system", null, cancellationToken: Cancel)));
-        var done = await store.TransitionAsync(action.Id, [ActionStatus.Executing], ActionStatus.Executed, "system", "system", null, "refunded $120.00", Cancel);
+        var done = await store.TransitionAsync(action.Id, [ActionStatus.Executing], ActionStatus.Executed, "system", "system", null, "refunded $120.00", cancellationToken: Cancel);
 
         Assert.Single(claims, c => c is not null);
         Assert.Equal((ActionStatus.Executed, "refunded $120.00"), (done!.Status, done.Result));

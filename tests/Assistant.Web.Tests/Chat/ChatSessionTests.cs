@@ -27,7 +27,7 @@ public sealed class ChatSessionTests
         await using (scope)
         {
             var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
-            await session.LoadAsync("alice", Cancel);
+            await session.LoadAsync(new("alice", "user"), Cancel);
             var drafts = new List<string>();
 
             await session.SendAsync("How long do I have to request a full refund?", () =>
@@ -56,13 +56,13 @@ public sealed class ChatSessionTests
         await using (scope)
         {
             var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
-            await session.LoadAsync("alice", Cancel);
+            await session.LoadAsync(new("alice", "user"), Cancel);
             await session.SendAsync("How long do I have to request a full refund?", () => Task.CompletedTask, Cancel);
             var errors = await session.RateAsync(session.Turns[0], new FeedbackSubmission(FeedbackRating.Down, ["outdated"], "old"), Cancel);
             var id = session.ConversationId!;
 
             var reopened = factory.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<ChatSession>();
-            await reopened.LoadAsync("alice", Cancel);
+            await reopened.LoadAsync(new("alice", "user"), Cancel);
             await reopened.OpenAsync(id, Cancel);
 
             Assert.Empty(errors);
@@ -80,11 +80,11 @@ public sealed class ChatSessionTests
         await using (scope)
         {
             var alice = scope.ServiceProvider.GetRequiredService<ChatSession>();
-            await alice.LoadAsync("alice", Cancel);
+            await alice.LoadAsync(new("alice", "user"), Cancel);
             await alice.SendAsync("How do I reset my password?", () => Task.CompletedTask, Cancel);
 
             var bob = factory.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<ChatSession>();
-            await bob.LoadAsync("bob", Cancel);
+            await bob.LoadAsync(new("bob", "user"), Cancel);
             await bob.OpenAsync(alice.ConversationId!, Cancel);
 
             Assert.Null(bob.ConversationId);
@@ -100,7 +100,7 @@ public sealed class ChatSessionTests
         await using (scope)
         {
             var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
-            await session.LoadAsync("alice", Cancel);
+            await session.LoadAsync(new("alice", "user"), Cancel);
             await session.SendAsync("Do you have a native HubSpot integration?", () => Task.CompletedTask, Cancel);
             var turn = session.Turns[0];
 

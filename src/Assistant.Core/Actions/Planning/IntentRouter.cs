@@ -27,18 +27,26 @@ public static partial class IntentRouter
     [GeneratedRegex(@"\bINV-\d{4}-\d{4}\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvoiceNumber();
 
+    // "How do I get a refund?" asks how something works; the answer explains it. A request says what to do.
+    [GeneratedRegex(@"^\W*(how|why|when|what happens|what does|what do|what is the|is there|are there|does|do you)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowToQuestion();
+
     [GeneratedRegex(@"(?:\$|USD\s?)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
 
     public static ProposedToolCall? Route(string message)
     {
+        if (HowToQuestion().IsMatch(message))
+        {
+            return null;
+        }
         var intent = Intents.FirstOrDefault(i => i.Pattern.IsMatch(message));
         return intent.Tool is null ? null : Build(intent.Tool, message);
     }
 
     private static ProposedToolCall Build(string tool, string message)
     {
-        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         var missing = new List<string>();
         var invoice = InvoiceNumber().Match(message);
         switch (tool)
@@ -52,7 +60,7 @@ public static partial class IntentRouter
                 if (amount.Success)
                 {
                     var digits = (amount.Groups[1].Success ? amount.Groups[1].Value : amount.Groups[2].Value).Replace(",", "");
-                    arguments["amount"] = decimal.Parse(digits, CultureInfo.InvariantCulture).ToString("0.00", CultureInfo.InvariantCulture);
+                    arguments["amount"] = decimal.Parse(digits, CultureInfo.InvariantCulture);
                 }
                 break;
             case ToolNames.ChangePlan:
@@ -74,7 +82,7 @@ public static partial class IntentRouter
                 arguments["body"] = message.Trim();
                 break;
         }
-        return new ProposedToolCall(tool, arguments, missing);
+        return new ProposedToolCall(tool, arguments, missing, "router");
 
         void Require(string name, string? value)
         {

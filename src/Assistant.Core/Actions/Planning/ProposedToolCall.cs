@@ -1,10 +1,16 @@
+using System.Text.Json;
+using Assistant.Core.Actions.Tools;
+
 namespace Assistant.Core.Actions.Planning;
 
 /// <summary>
 /// What a planner proposes: a tool, the arguments it could read, and what it still has to ask for. A proposal is
-/// only a proposal: the tool's own checks and its confirmation policy decide whether anything runs.
+/// only a proposal: the tool's own checks and its confirmation policy decide whether anything runs. Source names the
+/// planner ("router", "model") for the audit log.
 /// </summary>
-public sealed record ProposedToolCall(string Tool, IReadOnlyDictionary<string, string> Arguments, IReadOnlyList<string> Missing)
+public sealed record ProposedToolCall(string Tool, IReadOnlyDictionary<string, object?> Arguments, IReadOnlyList<string> Missing, string Source)
 {
     public bool IsComplete => Missing.Count == 0;
+
+    public JsonElement ArgumentsJson() => JsonSerializer.SerializeToElement(Arguments, ToolJson.Options);
 }

@@ -1,0 +1,66 @@
+using Assistant.Core.Actions;
+using Assistant.Core.Actions.BackofficeTools;
+using Assistant.Core.Actions.Planning;
+using Assistant.Core.Actions.Tools;
+using Assistant.Core.Audit;
+using Assistant.Core.Backoffice;
+using Assistant.Core.Costs;
+using Assistant.Core.Models;
+using Assistant.Core.Models.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core;
+
+public static class ActionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Tool actions: the backoffice the tools act on, the tools, the planner, durable pending actions, the audit log
+    /// and the <see cref="ActionService"/> that decides. Needs <c>AddAssistantKnowledge</c> (the database) and
+    /// <c>AddAssistantAnswers</c> (model settings).
+    /// </summary>
+    public static IServiceCollection AddAssistantActions(this IServiceCollection services)
+    {
+        services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteBackofficeStore>();
+        services.AddSingleton<IBackofficeStore>(provider => provider.GetRequiredService<SqliteBackofficeStore>());
+        services.AddSingleton<IPendingActionStore, SqlitePendingActionStore>();
+        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+
+        // Adding a tool: one class, one line here (see docs/add-a-tool.md).
+        services.AddSingleton<AssistantTool, LookUpSubscriptionTool>();
+        services.AddSingleton<AssistantTool, LookUpInvoiceTool>();
+        services.AddSingleton<AssistantTool, LookUpOrdersTool>();
+        services.AddSingleton<AssistantTool, OpenTicketTool>();
+        services.AddSingleton<AssistantTool, ChangePlanTool>();
+        services.AddSingleton<AssistantTool, RequestRefundTool>();
+        services.AddSingleton<AssistantTool, ResetTwoFactorTool>();
+        services.AddSingleton<ToolCatalog>();
+
+        services.AddSingleton<ActionNotifier>();
+        services.AddSingleton<ActionService>();
+        services.AddSingleton<RouterToolPlanner>();
+        services.AddSingleton(BuildPlanner);
+        return services;
+    }
+
+    /// <summary>With a model configured it plans by function calling (falling back to the router); offline, the router plans.</summary>
+    private static IToolPlanner BuildPlanner(IServiceProvider provider)
+    {
+        var model = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
+        var router = provider.GetRequiredService<RouterToolPlanner>();
+        if (!model.IsConfigured)
+        {
+            return router;
+        }
+        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
+        var client = new ChatPipeline(OpenAIChatClientFactory.Create(model.Endpoint, model.Model!, model.ApiKey, timeout))
+            .Use(inner => new TelemetryChatClient(inner))
+            .Use(inner => new RetryingChatClient(inner, model.MaxRetries, timeout, TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds)))
+            .Build();
+        return new ModelToolPlanner(client, provider.GetRequiredService<ToolCatalog>(), router, provider.GetRequiredService<ILogger<ModelToolPlanner>>());
+    }
+}

@@ -1,0 +1,11 @@
+namespace Assistant.Core.Actions.Planning;
+
+/// <summary>
+/// Reads a tool request out of what the user wrote. Planners only see the user's own messages, never retrieved
+/// articles, and only propose: <see cref="ActionService"/> decides.
+/// </summary>
+public interface IToolPlanner
+{
+    /// <summary>The proposed call, or null when the message asks for no action.</summary>
+    Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Assistant.Core.Actions.Tools;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Core.Actions.Planning;
+
+/// <summary>
+/// Plans with a model through OpenAI function calling. The model is offered the tools as declarations only (it
+/// cannot invoke anything) and sees only the user's own messages, so instructions inside retrieved articles never
+/// reach it. What it calls is a proposal, checked like any other by <see cref="ActionService"/>. When the model
+/// fails, the offline router plans instead.
+/// </summary>
+public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, RouterToolPlanner fallback, ILogger<ModelToolPlanner> logger) : IToolPlanner
+{
+    internal const string Instructions = """
+        You route a customer's message to at most one tool of a customer-support assistant.
+        Call a tool only when the customer asks for that action, or for their own records, in their own words.
+        Questions about how something works are answered elsewhere: call no tool for them.
+        Use only values the customer gave (invoice numbers, amounts, plan names); leave out what they did not say.
+        Calling a tool only proposes it: the customer or a support agent confirms before anything happens.
+        """;
+
+    public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default)
+    {
+        List<ChatMessage> messages = [new(ChatRole.System, Instructions)];
+        messages.AddRange(previousMessages.TakeLast(2).Select(previous => new ChatMessage(ChatRole.User, previous)));
+        messages.Add(new ChatMessage(ChatRole.User, message));
+        var options = new ChatOptions
+        {
+            Tools = [.. tools.All.Select(tool => (AITool)tool.Function.AsDeclarationOnly())],
+            ToolMode = ChatToolMode.Auto,
+            Temperature = 0,
+        };
+
+        ChatResponse response;
+        try
+        {
+            response = await model.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "The model could not plan a tool call; the offline intent router plans instead.");
+            return await fallback.PlanAsync(message, previousMessages, cancellationToken);
+        }
+
+        var call = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().FirstOrDefault();
+        if (call is null || tools.Find(call.Name) is not { } tool)
+        {
+            return null;
+        }
+        var arguments = (call.Arguments ?? new Dictionary<string, object?>()).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var given = JsonSerializer.SerializeToElement(arguments, ToolJson.Options);
+        var missing = ToolArgumentValidator.Required(tool.Schema).Where(name => !given.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null).ToList();
+        return new ProposedToolCall(tool.Declaration.Name, arguments, missing, "model");
+    }
+}

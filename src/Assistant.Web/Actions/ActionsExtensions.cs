@@ -1,0 +1,21 @@
+using Assistant.Core;
+
+namespace Assistant.Web.Actions;
+
+public static class ActionsExtensions
+{
+    public static WebApplicationBuilder AddActions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAssistantActions();
+        builder.Services.AddHostedService<BackofficeSeeding>();
+        builder.Services.AddHostedService<ActionExpirySweeper>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapActions(this IEndpointRouteBuilder app)
+    {
+        ActionEndpoints.Map(app);
+        AuditEndpoints.Map(app);
+        return app;
+    }
+}
