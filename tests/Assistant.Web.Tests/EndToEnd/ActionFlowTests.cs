@@ -30,6 +30,8 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(card).ToHaveAttributeAsync("data-status", ActionStatus.AwaitingApproval);
         await Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         var actionId = await card.GetAttributeAsync("data-action-id");
+        var backoffice = browser.Server.Services.GetRequiredService<IBackofficeStore>();
+        var refundedBefore = await RefundedAsync(backoffice);
 
         await using (var sam = await browser.SignInAsync("sam"))
         {
@@ -57,14 +59,43 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
         var audit = await services.GetRequiredService<IAuditLog>().ListAsync(new AuditQuery(ActionId: actionId), TestContext.Current.CancellationToken);
         Assert.Equal([AuditEvent.Proposed, AuditEvent.Confirmed, AuditEvent.Approved, AuditEvent.Executed], audit.Reverse().Select(e => e.Event));
         Assert.Equal("sam", audit.Single(e => e.Event == AuditEvent.Approved).Actor);
-        var invoice = await services.GetRequiredService<IBackofficeStore>().GetInvoiceAsync(BackofficeSeed.AliceCustomerId, "INV-2026-0142", TestContext.Current.CancellationToken);
-        Assert.Equal(120m, invoice!.RefundedAmount);
+        Assert.Equal(refundedBefore + 120m, await RefundedAsync(backoffice));
 
         await using var ada = await browser.SignInAsync("ada");
         await ada.GotoInteractiveAsync("/admin/audit");
         await Expect(ada.Page.Locator($"table.audit tbody tr[data-action-id='{actionId}']")).ToHaveCountAsync(4);
         await Expect(ada.Page.GetByRole(AriaRole.Link, new() { Name = "Export JSONL" })).ToHaveAttributeAsync("href", "/api/audit/export");
         await BrowserFixture.ScreenshotAsync(ada.Page, "audit-log-laptop");
+    }
+
+    [Fact]
+    public async Task A_refund_above_the_agent_limit_shows_the_agent_that_an_admin_must_approve_it()
+    {
+        await using var alice = await browser.SignInAsync("alice");
+        await alice.AskAsync("Please refund $600 of invoice INV-2026-0142");
+        var card = alice.Page.Locator(".action-card[data-action-id]");
+        await Expect(card).ToHaveAttributeAsync("data-status", ActionStatus.AwaitingUser, new() { Timeout = 15_000 });
+        await Expect(card.Locator(".who-approves")).ToContainTextAsync("admin");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(card).ToHaveAttributeAsync("data-status", ActionStatus.AwaitingApproval);
+        var actionId = await card.GetAttributeAsync("data-action-id");
+
+        await using (var sam = await browser.SignInAsync("sam"))
+        {
+            await sam.GotoInteractiveAsync("/agent/actions");
+            var review = sam.Page.Locator($".review[data-action-id='{actionId}']");
+            await review.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+            await Expect(review.GetByRole(AriaRole.Alert)).ToContainTextAsync("admin");
+            await Expect(review).ToHaveAttributeAsync("data-status", ActionStatus.AwaitingApproval);
+            await BrowserFixture.ScreenshotAsync(sam.Page, "review-queue-needs-admin-laptop");
+        }
+
+        await using var ada = await browser.SignInAsync("ada");
+        await ada.GotoInteractiveAsync("/agent/actions");
+        await ada.Page.Locator($".review[data-action-id='{actionId}']").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(ada.Page.Locator($".review[data-action-id='{actionId}']")).ToHaveCountAsync(0);
+        await Expect(card).ToHaveAttributeAsync("data-status", ActionStatus.Executed);
     }
 
     [Fact]
@@ -88,4 +119,7 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
         var subscription = await browser.Server.Services.GetRequiredService<IBackofficeStore>().GetSubscriptionAsync(BackofficeSeed.AliceCustomerId, TestContext.Current.CancellationToken);
         Assert.Equal("Business", subscription!.Plan);
     }
+
+    private static async Task<decimal> RefundedAsync(IBackofficeStore backoffice) =>
+        (await backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, "INV-2026-0142", TestContext.Current.CancellationToken))!.RefundedAmount;
 }
