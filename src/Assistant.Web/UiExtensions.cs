@@ -10,6 +10,7 @@ public static class UiExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Chat.ChatSession>();
+        builder.Services.AddScoped<Components.Actions.ActionEvidenceReader>();
         builder.Services.AddSingleton<Assistant.Core.Knowledge.Articles.ArticleRenderer>();
         return builder;
     }

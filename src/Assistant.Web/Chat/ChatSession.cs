@@ -19,11 +19,19 @@ public sealed class ChatSession(
     IConversationStore conversations,
     IHandoffStore handoffs,
     IFeedbackStore feedback,
-    IKnowledgeStore knowledge)
+    IKnowledgeStore knowledge,
+    ActionService actions,
+    ActionNotifier notifier) : IDisposable
 {
     private Actor _user = new("", ActorRole.User);
+    private bool _watching;
+
+    // Runs an update on the page's renderer; without a page (tests) updates apply at once.
+    private Func<Action, Task>? _dispatch;
 
     private string UserId => _user.Username;
+
+    public Actor User => _user;
 
     public IReadOnlyList<ConversationSummary> Conversations { get; private set; } = [];
 
@@ -36,6 +44,11 @@ public sealed class ChatSession(
     public async Task LoadAsync(Actor user, CancellationToken cancellationToken = default)
     {
         _user = user;
+        if (!_watching)
+        {
+            notifier.Changed += OnActionChanged;
+            _watching = true;
+        }
         Conversations = await conversations.ListAsync(UserId, cancellationToken: cancellationToken);
     }
 
@@ -53,7 +66,7 @@ public sealed class ChatSession(
         {
             if (message.Role == "user")
             {
-                turn = new ChatTurn(message.Content);
+                turn = new ChatTurn(message.Content) { MessageId = message.Id };
                 Turns.Add(turn);
             }
             else if (turn is not null)
@@ -62,7 +75,73 @@ public sealed class ChatSession(
                 turn.Feedback = message.Answer is null ? null : await feedback.GetAsync(message.Answer.TraceId, UserId, cancellationToken);
             }
         }
+        foreach (var action in await actions.ListAsync(_user, [], conversation.Id, cancellationToken: cancellationToken))
+        {
+            if (Turns.Find(t => t.MessageId == action.MessageId) is { } owner)
+            {
+                owner.Action = action;
+            }
+        }
     }
+
+    /// <summary>
+    /// Routes live action updates (an agent's decision, an expiry) through <paramref name="dispatch"/>, which runs them
+    /// on the page's renderer and re-renders.
+    /// </summary>
+    public void WatchActions(Func<Action, Task> dispatch) => _dispatch = dispatch;
+
+    /// <summary>The requester says yes to the turn's preview: runs a user-confirmed tool, or submits it for review.</summary>
+    public Task ConfirmAsync(ChatTurn turn, CancellationToken cancellationToken = default) =>
+        DecideAsync(turn, id => actions.ConfirmAsync(id, _user, cancellationToken));
+
+    public Task CancelAsync(ChatTurn turn, CancellationToken cancellationToken = default) =>
+        DecideAsync(turn, id => actions.CancelAsync(id, _user, cancellationToken: cancellationToken));
+
+    private async Task DecideAsync(ChatTurn turn, Func<string, Task<ActionOutcome>> decide)
+    {
+        if (turn.Action is null || turn.ActionBusy)
+        {
+            return;
+        }
+        turn.ActionBusy = true;
+        try
+        {
+            var outcome = await decide(turn.Action.Id);
+            turn.ActionError = outcome.Succeeded ? null : outcome.Message;
+            if (outcome.Action is not null)
+            {
+                turn.Action = outcome.Action;
+            }
+            else if (!outcome.Succeeded && await actions.GetAsync(turn.Action.Id, _user) is { } current)
+            {
+                turn.Action = current;
+            }
+        }
+        finally
+        {
+            turn.ActionBusy = false;
+        }
+    }
+
+    // Raised on whichever thread decided (often another person's circuit), so the turn is found and changed on ours.
+    private void OnActionChanged(ActionView changed)
+    {
+        void Apply()
+        {
+            if (Turns.Find(t => t.Action?.Id == changed.Id) is { } turn)
+            {
+                turn.Action = changed;
+            }
+        }
+        if (_dispatch is null)
+        {
+            Apply();
+            return;
+        }
+        _ = _dispatch(Apply).ContinueWith(static _ => { }, TaskScheduler.Default);
+    }
+
+    public void Dispose() => notifier.Changed -= OnActionChanged;
 
     public void StartNew()
     {

@@ -11,6 +11,9 @@ public sealed class ChatTurn(string question)
 {
     public string Question { get; } = question;
 
+    /// <summary>The stored id of the user's message, known once the conversation is reopened; actions point at it.</summary>
+    public string? MessageId { get; set; }
+
     public StringBuilder Draft { get; } = new();
 
     public Answer? Answer { get; set; }
@@ -26,6 +29,12 @@ public sealed class ChatTurn(string question)
 
     /// <summary>What the requested action still needs, or why it was refused.</summary>
     public ActionPrompt? ActionPrompt { get; set; }
+
+    /// <summary>Why the last confirm or cancel did not go through, shown on the card.</summary>
+    public string? ActionError { get; set; }
+
+    /// <summary>True while a confirm or cancel is on its way, so a double click cannot send it twice.</summary>
+    public bool ActionBusy { get; set; }
 
     public bool IsStreaming => Answer is null && Error is null;
 }

@@ -1,3 +1,4 @@
+using Assistant.Core.Actions;
 using Assistant.Core.Answers;
 using Assistant.Core.Feedback;
 using Assistant.Core.Handoffs;
@@ -112,6 +113,59 @@ public sealed class ChatSessionTests
             Assert.Equal(handoff.Id, turn.HandoffId);
             Assert.Contains("categories", errors.Keys);
             Assert.Null(turn.Feedback);
+        }
+    }
+
+    [Fact]
+    public async Task Confirming_a_user_confirmed_action_runs_it_once_and_a_second_confirm_is_refused()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync(new("alice", "user"), Cancel);
+            await session.SendAsync("Upgrade us to Business", () => Task.CompletedTask, Cancel);
+            var turn = session.Turns[0];
+            Assert.Equal((ActionStatus.AwaitingUser, ConfirmationPolicy.User), (turn.Action?.Status, turn.Action?.Policy));
+
+            await session.ConfirmAsync(turn, Cancel);
+            var executed = turn.Action!;
+            await session.ConfirmAsync(turn, Cancel);
+
+            Assert.Equal(ActionStatus.Executed, executed.Status);
+            Assert.NotNull(executed.Result);
+            Assert.False(turn.ActionBusy);
+            Assert.Contains("executed", turn.ActionError);
+        }
+    }
+
+    [Fact]
+    public async Task A_reopened_conversation_shows_its_action_and_an_agents_approval_reaches_the_open_session_live()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync(new("alice", "user"), Cancel);
+            await session.SendAsync("Please refund $120 of invoice INV-2026-0142", () => Task.CompletedTask, Cancel);
+            await session.ConfirmAsync(session.Turns[0], Cancel);
+            var submitted = session.Turns[0].Action!;
+
+            await using var reopenedScope = factory.Services.CreateAsyncScope();
+            var reopened = reopenedScope.ServiceProvider.GetRequiredService<ChatSession>();
+            await reopened.LoadAsync(new("alice", "user"), Cancel);
+            await reopened.OpenAsync(session.ConversationId!, Cancel);
+            var turn = Assert.Single(reopened.Turns);
+            Assert.Equal((submitted.Id, ActionStatus.AwaitingApproval), (turn.Action?.Id, turn.Action?.Status));
+            Assert.Equal(turn.MessageId, turn.Action!.MessageId);
+
+            var approval = await factory.Services.GetRequiredService<ActionService>().ApproveAsync(submitted.Id, new Actor("sam", "agent"), "Within the refund window.", Cancel);
+
+            Assert.True(approval.Succeeded, approval.Message);
+            Assert.Equal(ActionStatus.Executed, turn.Action!.Status);
+            Assert.Equal(ActionStatus.Executed, session.Turns[0].Action!.Status);
         }
     }
 
