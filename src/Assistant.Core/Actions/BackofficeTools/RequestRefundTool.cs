@@ -41,7 +41,7 @@ public sealed class RequestRefundTool(IBackofficeStore backoffice, IOptions<Acti
         [
             new("Invoice", null, $"{found.Number} · {Money.Usd(found.Amount)} · issued {Money.Date(found.IssuedOn)}"),
             new("Refunded", Money.Usd(found.RefundedAmount), Money.Usd(found.RefundedAmount + refund)),
-            new("Invoice status", found.Status, left == 0 ? Invoice.Refunded : Invoice.PartiallyRefunded),
+            StatusChange(found.Status, left == 0 ? Invoice.Refunded : Invoice.PartiallyRefunded),
             new("Charge age", null, $"{DateOnly.FromDateTime(context.Now.UtcDateTime).DayNumber - found.IssuedOn.DayNumber} days (policy: full refund within 14 days of a first purchase; prorated within 30 days of an annual charge)"),
         ];
         if (!string.IsNullOrWhiteSpace(reason))
@@ -65,6 +65,10 @@ public sealed class RequestRefundTool(IBackofficeStore backoffice, IOptions<Acti
         return new ToolResult($"{Money.Usd(refund)} of invoice {refunded.Number} is refunded; it reaches the original payment method in 5–10 business days.",
             [new("Invoice", null, refunded.Number), new("Refunded in total", null, Money.Usd(refunded.RefundedAmount)), new("Invoice status", null, refunded.Status)]);
     }
+
+    // A second partial refund leaves the status as it was; show it as a fact, not as "partially-refunded → partially-refunded".
+    private static PreviewChange StatusChange(string before, string after) =>
+        before == after ? new("Invoice status", null, after) : new("Invoice status", before, after);
 
     /// <summary>The invoice, and the amount to refund: as asked, or everything left when no amount was given.</summary>
     private async Task<(Invoice Invoice, decimal Amount)> CheckAsync(ToolContext context, string invoice, decimal? requested, CancellationToken cancellationToken)
