@@ -144,5 +144,15 @@ public sealed class ActionPolicyTests : IDisposable
         Assert.All(entries, entry => Assert.Equal(("alice", outcome.Action.ArgumentsHash), (entry.Actor, entry.ArgumentsHash)));
     }
 
+    [Fact]
+    public async Task An_unknown_tool_is_invalid_and_audited_as_denied()
+    {
+        var outcome = await _actions.ProposeAsync(Alice, "delete_account");
+
+        Assert.Equal(ActionOutcomeKind.Invalid, outcome.Kind);
+        var entry = Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(Actor: "alice"), Cancel));
+        Assert.Equal((AuditEvent.Denied, "delete_account", "refused"), (entry.Event, entry.Tool, entry.Outcome));
+    }
+
     public void Dispose() => _actions.Dispose();
 }

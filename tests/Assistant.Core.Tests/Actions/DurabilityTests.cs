@@ -62,5 +62,29 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal([AuditEvent.Proposed, AuditEvent.Confirmed, AuditEvent.Expired], await _actions.EventsAsync(submitted.Action.Id));
     }
 
+    [Fact]
+    public async Task Every_transition_is_stored_with_actor_role_time_and_reason()
+    {
+        var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, Refund);
+        _actions.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "Within the window.", Cancel);
+
+        var history = (await _actions.Actions.HistoryAsync(submitted.Action.Id, Cancel))
+            .Select(t => (t.From, t.To, t.Actor, t.Role, t.Reason)).ToList();
+
+        Assert.Equal(
+            [
+                (ActionStatus.AwaitingUser, ActionStatus.AwaitingApproval, "alice", ActorRole.User, "submitted for review"),
+                (ActionStatus.AwaitingApproval, ActionStatus.Approved, "sam", ActorRole.Agent, "Within the window."),
+                (ActionStatus.Approved, ActionStatus.Executing, "sam", ActorRole.Agent, null),
+                (ActionStatus.Executing, ActionStatus.Executed, "sam", ActorRole.Agent, null),
+            ],
+            history.Where(t => t.From != t.To).SkipWhile(t => t.From != ActionStatus.AwaitingUser).ToList());
+        // Transition times come from the store's wall clock, not the test clock: they only have to be set and in order.
+        var times = (await _actions.Actions.HistoryAsync(submitted.Action.Id, Cancel)).Select(t => t.At).ToList();
+        Assert.All(times, at => Assert.NotEqual(default, at));
+        Assert.Equal(times.Order(), times);
+    }
+
     public void Dispose() => _actions.Dispose();
 }
