@@ -4,8 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Backoffice;
 
-public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackofficeStore
+public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider? time = null) : IBackofficeStore
 {
+    // Stamps come from the same clock the tools compare them with (the ticket limit counts the last 24 hours).
+    private DateTimeOffset Now => (time ?? TimeProvider.System).GetUtcNow();
+
     private const string SubscriptionColumns = "id, customer_id, plan, seats, billing_cycle, status, price_per_seat_cents, renews_on";
     private const string OrderColumns = "id, customer_id, created_at, description, amount_cents, currency";
     private const string InvoiceColumns = "id, customer_id, number, issued_on, amount_cents, currency, status, refunded_cents";
@@ -113,7 +116,7 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(body);
-        var ticket = new Ticket(Ids.New("ticket"), customerId, subject.Trim(), body.Trim(), Ticket.Open, DateTimeOffset.UtcNow);
+        var ticket = new Ticket(Ids.New("ticket"), customerId, subject.Trim(), body.Trim(), Ticket.Open, Now);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, $"INSERT INTO backoffice_tickets({TicketColumns}) VALUES($1, $2, $3, $4, $5, $6)",
@@ -184,7 +187,7 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
         await using var transaction = connection.BeginTransaction(deferred: false);
         _ = await GetSubscriptionAsync(connection, transaction, customerId, cancellationToken)
             ?? throw new InvalidOperationException($"Customer '{customerId}' has no subscription to change.");
-        var scheduled = new ScheduledPlanChange(customerId, plan, cycle, effectiveOn, DateTimeOffset.UtcNow);
+        var scheduled = new ScheduledPlanChange(customerId, plan, cycle, effectiveOn, Now);
         await ExecuteAsync(connection, transaction, """
             INSERT INTO backoffice_scheduled_changes(customer_id, plan, billing_cycle, effective_on, created_at) VALUES($1, $2, $3, $4, $5)
             ON CONFLICT(customer_id) DO UPDATE SET plan = excluded.plan, billing_cycle = excluded.billing_cycle,
@@ -249,7 +252,7 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database) : IBackoffice
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(requestedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
-        var reset = new TwoFactorReset(Ids.New("twofactor"), customerId, requestedBy, note.Trim(), DateTimeOffset.UtcNow);
+        var reset = new TwoFactorReset(Ids.New("twofactor"), customerId, requestedBy, note.Trim(), Now);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, "INSERT INTO backoffice_two_factor_resets(id, customer_id, requested_by, identity_check_note, created_at) VALUES($1, $2, $3, $4, $5)",

@@ -18,7 +18,7 @@ namespace Assistant.Core.Tests.Support;
 /// </summary>
 /// <remarks>
 /// Replies: <see cref="Text"/> (a JSON completion, or an SSE stream with one delta per word when the request has
-/// <c>"stream": true</c>), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
+/// <c>"stream": true</c>), <see cref="ToolCall"/> (a completion that calls a function), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
 /// <see cref="Malformed"/> (success status, unparsable body) and <see cref="Empty"/> (success status, no choices).
 /// A request that finds the queue empty gets 501 with a message naming the server, so a missing script is obvious.
 /// It also serves <c>POST /v1/embeddings</c> with a deterministic vector per input (counts of the letters a, b, c, ...),
@@ -136,6 +136,26 @@ public sealed class ScriptedChatServer : IAsyncDisposable
                 await WriteDataAsync(context, Completion(id, model, "chat.completion.chunk", [], usage).ToJsonString());
             }
             await WriteDataAsync(context, "[DONE]");
+        });
+
+    /// <summary>
+    /// A non-streaming completion whose message calls the function <paramref name="name"/> with
+    /// <paramref name="argumentsJson"/> (sent as given, so it may be broken JSON), finish reason "tool_calls".
+    /// </summary>
+    public static Reply ToolCall(string name, string argumentsJson) =>
+        new($"ToolCall({name}, {argumentsJson})", async (context, request, id) =>
+        {
+            var model = request["model"]?.GetValue<string>() ?? "unknown";
+            var call = new JsonObject
+            {
+                ["id"] = $"call_{id}",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = name, ["arguments"] = argumentsJson },
+            };
+            var message = new JsonObject { ["role"] = "assistant", ["content"] = null, ["refusal"] = null, ["tool_calls"] = new JsonArray(call) };
+            var choice = new JsonObject { ["index"] = 0, ["message"] = message, ["logprobs"] = null, ["finish_reason"] = "tool_calls" };
+            var usage = new JsonObject { ["prompt_tokens"] = 40, ["completion_tokens"] = 12, ["total_tokens"] = 52 };
+            await WriteJsonAsync(context, 200, Completion(id, model, "chat.completion", [choice], usage));
         });
 
     /// <summary>An error status with an OpenAI-style error body, and a <c>Retry-After</c> header when given.</summary>

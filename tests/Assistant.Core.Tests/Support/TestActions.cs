@@ -24,7 +24,7 @@ public sealed class TestActions : IDisposable
 
     public TestActions(Dictionary<string, string?>? settings = null)
     {
-        _settings = settings ?? [];
+        _settings = new Dictionary<string, string?>(settings ?? []);
         _host = Build(null);
         BackofficeSeed.EnsureSeededAsync(Get<SqliteBackofficeStore>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
@@ -39,9 +39,16 @@ public sealed class TestActions : IDisposable
 
     public T Get<T>() where T : notnull => _host.Get<T>();
 
-    /// <summary>New services over the same database file: nothing in memory survives.</summary>
-    public void Restart()
+    /// <summary>
+    /// New services over the same database file: nothing in memory survives. <paramref name="changedSettings"/>
+    /// override settings from then on, as an edited appsettings file would after a restart.
+    /// </summary>
+    public void Restart(Dictionary<string, string?>? changedSettings = null)
     {
+        foreach (var (key, value) in changedSettings ?? [])
+        {
+            _settings[key] = value;
+        }
         var root = _host.Root;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _host = Build(root);

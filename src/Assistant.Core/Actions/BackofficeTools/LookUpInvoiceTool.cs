@@ -21,10 +21,19 @@ public sealed class LookUpInvoiceTool(IBackofficeStore backoffice) : AssistantTo
         Limits: ["Read-only.", $"Without a number, the {RecentCount} most recent invoices."],
         ToolIdempotency.ReadOnly);
 
-    public Task<ToolPreview> PreviewAsync(ToolContext context,
+    public async Task<ToolPreview> PreviewAsync(ToolContext context,
         [Description("Invoice number such as INV-2026-0142; leave out to list recent invoices"), RegularExpression(InvoicePattern)] string? invoice = null,
-        CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ToolPreview(invoice is null ? "Look up your recent invoices." : $"Look up invoice {invoice.ToUpperInvariant()}.", [], ConfirmationPolicy.None));
+        CancellationToken cancellationToken = default)
+    {
+        if (invoice is null)
+        {
+            return new ToolPreview("Look up your recent invoices.", [], ConfirmationPolicy.None);
+        }
+        // Ownership is checked at preview like every tool's, so another customer's number is answered as not found
+        // before anything is stored, the same as a number that does not exist.
+        var found = await FindAsync(context, invoice, cancellationToken);
+        return new ToolPreview($"Look up invoice {found.Number}.", [], ConfirmationPolicy.None);
+    }
 
     public async Task<ToolResult> ExecuteAsync(ToolContext context,
         [Description("Invoice number such as INV-2026-0142; leave out to list recent invoices"), RegularExpression(InvoicePattern)] string? invoice = null,
@@ -32,8 +41,7 @@ public sealed class LookUpInvoiceTool(IBackofficeStore backoffice) : AssistantTo
     {
         if (invoice is not null)
         {
-            var found = await backoffice.GetInvoiceAsync(context.Customer.Id, invoice, cancellationToken)
-                ?? throw new ToolRefusedException(ToolRefusal.NotFound, $"There is no invoice {invoice.ToUpperInvariant()} on your account.");
+            var found = await FindAsync(context, invoice, cancellationToken);
             return new ToolResult($"Invoice {found.Number}: {Money.Usd(found.Amount)}, {found.Status}.", Describe(found));
         }
         var invoices = (await backoffice.ListInvoicesAsync(context.Customer.Id, cancellationToken)).Take(RecentCount).ToList();
@@ -41,6 +49,10 @@ public sealed class LookUpInvoiceTool(IBackofficeStore backoffice) : AssistantTo
             invoices.Count == 0 ? "Your account has no invoices yet." : $"Your {invoices.Count} most recent invoices.",
             [.. invoices.Select(i => new PreviewChange(i.Number, null, $"{Money.Date(i.IssuedOn)} · {Money.Usd(i.Amount)} · {i.Status}{Refunded(i)}"))]);
     }
+
+    private async Task<Invoice> FindAsync(ToolContext context, string invoice, CancellationToken cancellationToken) =>
+        await backoffice.GetInvoiceAsync(context.Customer.Id, invoice, cancellationToken)
+            ?? throw new ToolRefusedException(ToolRefusal.NotFound, $"There is no invoice {invoice.ToUpperInvariant()} on your account.");
 
     private static List<PreviewChange> Describe(Invoice invoice) =>
     [

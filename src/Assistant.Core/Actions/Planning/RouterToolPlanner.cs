@@ -8,13 +8,16 @@ public sealed class RouterToolPlanner : IToolPlanner
 {
     public Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default)
     {
-        var call = IntentRouter.Route(message);
-        if (call is null && previousMessages.Count > 0 && IntentRouter.Route(previousMessages[^1]) is { IsComplete: false } unfinished)
+        // The reply is tried as an answer first: a bare invoice number would otherwise route on its own, as a look-up.
+        if (previousMessages.Count > 0 && IntentRouter.Route(previousMessages[^1]) is { IsComplete: false } unfinished)
         {
             var completed = IntentRouter.Route(previousMessages[^1] + "\n" + message);
             // Only a reply that fills something in counts; otherwise the user has moved on to something else.
-            call = completed is not null && completed.Tool == unfinished.Tool && completed.Missing.Count < unfinished.Missing.Count ? completed : null;
+            if (completed is not null && completed.Tool == unfinished.Tool && completed.Missing.Count < unfinished.Missing.Count)
+            {
+                return Task.FromResult<ProposedToolCall?>(completed);
+            }
         }
-        return Task.FromResult(call);
+        return Task.FromResult(IntentRouter.Route(message));
     }
 }
