@@ -21,10 +21,17 @@ public sealed class LookUpInvoiceTool(IBackofficeStore backoffice) : AssistantTo
         Limits: ["Read-only.", $"Without a number, the {RecentCount} most recent invoices."],
         ToolIdempotency.ReadOnly);
 
-    public Task<ToolPreview> PreviewAsync(ToolContext context,
+    public async Task<ToolPreview> PreviewAsync(ToolContext context,
         [Description("Invoice number such as INV-2026-0142; leave out to list recent invoices"), RegularExpression(InvoicePattern)] string? invoice = null,
-        CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ToolPreview(invoice is null ? "Look up your recent invoices." : $"Look up invoice {invoice.ToUpperInvariant()}.", [], ConfirmationPolicy.None));
+        CancellationToken cancellationToken = default)
+    {
+        // Ownership is the preview's check: someone else's invoice is "not found" before anything is stored or run.
+        if (invoice is not null && await backoffice.GetInvoiceAsync(context.Customer.Id, invoice, cancellationToken) is null)
+        {
+            throw new ToolRefusedException(ToolRefusal.NotFound, $"There is no invoice {invoice.ToUpperInvariant()} on your account.");
+        }
+        return new ToolPreview(invoice is null ? "Look up your recent invoices." : $"Look up invoice {invoice.ToUpperInvariant()}.", [], ConfirmationPolicy.None);
+    }
 
     public async Task<ToolResult> ExecuteAsync(ToolContext context,
         [Description("Invoice number such as INV-2026-0142; leave out to list recent invoices"), RegularExpression(InvoicePattern)] string? invoice = null,
