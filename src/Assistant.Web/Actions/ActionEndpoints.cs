@@ -24,16 +24,25 @@ public static class ActionEndpoints
             .WithSummary("Every tool the assistant can propose: schema, risk, who must approve, limits.");
 
         var group = app.MapGroup("/api/actions").WithTags("Actions").RequireAuthorization();
-        group.MapPost("/", Propose).WithSummary("Propose a tool action as yourself. Look-ups run at once; changes wait for your confirmation.");
-        group.MapGet("/", ActionQueries.List).WithSummary("Your actions (staff: scope=all for everyone's), filtered by status, tool, risk, conversationId.");
-        group.MapGet("/{id}", ActionQueries.Get).WithSummary("One action with its history. Its requester or support staff only.");
-        group.MapPost("/{id}/confirm", Confirm).WithSummary("The requester confirms the preview: runs it, or sends it for review.");
-        group.MapPost("/{id}/cancel", Cancel).WithSummary("The requester withdraws a waiting action. Optional body {\"reason\"}.");
-        group.MapPost("/{id}/approve", Approve).RequireAuthorization(Roles.StaffPolicy)
-            .WithSummary("Support staff approve an action awaiting approval; it then runs once. 409 if already decided.");
-        group.MapPost("/{id}/reject", Reject).RequireAuthorization(Roles.StaffPolicy)
-            .WithSummary("Support staff reject an action awaiting approval. Body {\"reason\"} is required.");
+        group.MapPost("/", Propose).Produces<ActionView>(StatusCodes.Status201Created).Produces<ActionView>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Propose a tool action as yourself. Look-ups run at once; changes wait for your confirmation.");
+        group.MapGet("/", ActionQueries.List).Produces<IReadOnlyList<ActionView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Your actions (staff: scope=all for everyone's), filtered by status (comma list), tool, risk, conversationId.");
+        group.MapGet("/{id}", ActionQueries.Get).Produces<ActionDetails>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One action with its history. Its requester or support staff only.");
+        Decision(group.MapPost("/{id}/confirm", Confirm), "The requester confirms the preview: runs it, or sends it for review.");
+        Decision(group.MapPost("/{id}/cancel", Cancel), "The requester withdraws a waiting action. Optional body {\"reason\"}.");
+        Decision(group.MapPost("/{id}/approve", Approve).RequireAuthorization(Roles.StaffPolicy),
+            "Support staff approve an action awaiting approval; it then runs once. Body {\"reason\"} when the tool asks for a note. 409 if already decided.");
+        Decision(group.MapPost("/{id}/reject", Reject).RequireAuthorization(Roles.StaffPolicy),
+            "Support staff reject an action awaiting approval. Body {\"reason\"} is required.");
     }
+
+    private static void Decision(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.Produces<ActionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary(summary);
 
     public static Ok<IReadOnlyList<ToolInfo>> ListTools(ActionService actions) =>
         TypedResults.Ok<IReadOnlyList<ToolInfo>>([.. actions.Tools.Select(ToolInfo.From)]);

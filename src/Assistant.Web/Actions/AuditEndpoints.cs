@@ -11,8 +11,8 @@ public static class AuditEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.AdminPolicy);
-        group.MapGet("/", List).WithSummary("Audit entries newest first, filtered by actor, tool, event, actionId, from, to; limit 1-1000 (default 100). Admins only.");
-        group.MapGet("/export", Export).WithSummary("Every matching audit entry, oldest first, as a JSONL (application/x-ndjson) download. Admins only.");
+        group.MapGet("/", List).Produces<IReadOnlyList<AuditEntry>>().ProducesValidationProblem().WithSummary("Audit entries newest first, filtered by actor, tool, event, actionId, from, to; limit 1-1000 (default 100). Admins only.");
+        group.MapGet("/export", Export).Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").ProducesValidationProblem().WithSummary("Every matching audit entry, oldest first, as a JSONL (application/x-ndjson) download. Admins only.");
     }
 
     public static async Task<IResult> List(HttpRequest request, IAuditLog audit, CancellationToken cancellationToken)
