@@ -39,11 +39,6 @@ public static class ActionEndpoints
             "Support staff reject an action awaiting approval. Body {\"reason\"} is required.");
     }
 
-    private static void Decision(RouteHandlerBuilder endpoint, string summary) =>
-        endpoint.Produces<ActionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary(summary);
-
     public static Ok<IReadOnlyList<ToolInfo>> ListTools(ActionService actions) =>
         TypedResults.Ok<IReadOnlyList<ToolInfo>>([.. actions.Tools.Select(ToolInfo.From)]);
 
@@ -101,4 +96,9 @@ public static class ActionEndpoints
         request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
             ? (new DecisionRequest(null), null)
             : await JsonBody.ReadAsync<DecisionRequest>(request, MaxBodyBytes, cancellationToken);
+
+    private static void Decision(RouteHandlerBuilder endpoint, string summary) =>
+        endpoint.Produces<ActionView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary(summary);
 }
