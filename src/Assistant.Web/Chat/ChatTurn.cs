@@ -37,4 +37,10 @@ public sealed class ChatTurn(string question)
     public bool ActionBusy { get; set; }
 
     public bool IsStreaming => Answer is null && Error is null;
+
+    /// <summary>
+    /// "I couldn't find this in the knowledge base" is noise above an action card: the user asked for something to be
+    /// done, not for an article. A declined answer is shown only when the turn has no action.
+    /// </summary>
+    public bool ShowsAnswer => Answer is not null && (Answer.Outcome != AnswerOutcome.Abstained || (Action is null && ActionPrompt is null));
 }

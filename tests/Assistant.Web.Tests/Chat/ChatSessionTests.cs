@@ -50,6 +50,30 @@ public sealed class ChatSessionTests
     }
 
     [Fact]
+    public async Task An_action_shows_its_card_without_a_declined_answer_above_it()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync(new("alice", "user"), Cancel);
+
+            // The reply is only an invoice number: the help center has nothing on it, the unfinished refund does.
+            await session.SendAsync("I want a refund", () => Task.CompletedTask, Cancel);
+            await session.SendAsync("INV-2025-0388", () => Task.CompletedTask, Cancel);
+
+            var asked = session.Turns[0];
+            Assert.Equal("needs-input", asked.ActionPrompt!.Kind);
+            Assert.True(asked.ShowsAnswer, "an answered question stays visible above the prompt");
+            var refund = session.Turns[1];
+            Assert.Equal(ActionStatus.AwaitingUser, refund.Action!.Status);
+            Assert.Equal(AnswerOutcome.Abstained, refund.Answer!.Outcome);
+            Assert.False(refund.ShowsAnswer);
+        }
+    }
+
+    [Fact]
     public async Task Reopening_a_conversation_restores_its_turns_and_feedback()
     {
         var (factory, scope) = await StartAsync();
