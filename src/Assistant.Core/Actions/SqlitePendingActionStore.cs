@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Actions;
 
-public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPendingActionStore
+public sealed class SqlitePendingActionStore(SqliteDatabase database, TimeProvider? time = null) : IPendingActionStore
 {
     private const string Columns = "id, tool, arguments_json, requested_by, requester_role, conversation_id, message_id, risk, policy, preview, status, created_at, expires_at, decided_by, decision_reason, result";
 
@@ -171,7 +171,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
         return expired;
     }
 
-    private static async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, string id, string from, string to, string actor, string role, string? reason, CancellationToken cancellationToken)
+    private async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, string id, string from, string to, string actor, string role, string? reason, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -181,7 +181,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database) : IPending
         insert.Parameters.AddWithValue("$to", to);
         insert.Parameters.AddWithValue("$actor", actor);
         insert.Parameters.AddWithValue("$role", role);
-        insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O"));
+        insert.Parameters.AddWithValue("$at", (time ?? TimeProvider.System).GetUtcNow().ToString("O"));
         insert.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }

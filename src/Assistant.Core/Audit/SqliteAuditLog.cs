@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Audit;
 
-public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
+public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time = null) : IAuditLog
 {
     // AUTOINCREMENT so a sequence number is never reused; the triggers make the table append-only even for code
     // (or a person with the sqlite3 shell) that bypasses this class.
@@ -58,7 +58,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database) : IAuditLog
         // sequence numbers when several requests append at once.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = Ids.New("audit");
-        var at = DateTimeOffset.UtcNow;
+        var at = (time ?? TimeProvider.System).GetUtcNow();
         var detail = record.TrimmedDetail;
         long sequence;
         await using (var command = connection.CreateCommand())

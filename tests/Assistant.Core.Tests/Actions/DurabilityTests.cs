@@ -80,10 +80,12 @@ public sealed class DurabilityTests : IDisposable
                 (ActionStatus.Executing, ActionStatus.Executed, "sam", ActorRole.Agent, null),
             ],
             history.Where(t => t.From != t.To).SkipWhile(t => t.From != ActionStatus.AwaitingUser).ToList());
-        // Transition times come from the store's wall clock, not the test clock: they only have to be set and in order.
+        // Times come from the app's clock (the test's), not the machine's: the proposal five minutes before the approval.
+        var approvedAt = _actions.Clock.GetUtcNow();
         var times = (await _actions.Actions.HistoryAsync(submitted.Action.Id, Cancel)).Select(t => t.At).ToList();
-        Assert.All(times, at => Assert.NotEqual(default, at));
-        Assert.Equal(times.Order(), times);
+        Assert.Equal([approvedAt.AddMinutes(-5), approvedAt.AddMinutes(-5), approvedAt, approvedAt, approvedAt], times);
+        var audited = await _actions.Audit.ListAsync(new Assistant.Core.Audit.AuditQuery(ActionId: submitted.Action.Id), Cancel);
+        Assert.Equal([approvedAt, approvedAt, approvedAt.AddMinutes(-5), approvedAt.AddMinutes(-5)], audited.Select(entry => entry.At));
     }
 
     public void Dispose() => _actions.Dispose();
