@@ -333,9 +333,10 @@ public sealed class ActionService(
             {
                 await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", $"Only support staff may {verb}.", cancellationToken);
             }
-            return (null, action is null || action.RequestedBy != approver.Username
-                ? ActionOutcome.NotFound($"There is no action '{id}'.")
-                : ActionOutcome.Forbidden($"Only support staff can {verb} requests; yours is waiting for them."));
+            // Forbidden whether or not the id exists, so a customer learns nothing about other people's requests.
+            return (null, ActionOutcome.Forbidden(action?.RequestedBy == approver.Username
+                ? $"Only support staff can {verb} requests; yours is waiting for them."
+                : $"Only support staff can {verb} requests."));
         }
         if (action is null)
         {

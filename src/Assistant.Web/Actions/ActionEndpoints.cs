@@ -33,9 +33,11 @@ public static class ActionEndpoints
             .WithSummary("One action with its history. Its requester or support staff only.");
         Decision(group.MapPost("/{id}/confirm", Confirm), "The requester confirms the preview: runs it, or sends it for review.");
         Decision(group.MapPost("/{id}/cancel", Cancel), "The requester withdraws a waiting action. Optional body {\"reason\"}.");
-        Decision(group.MapPost("/{id}/approve", Approve).RequireAuthorization(Roles.StaffPolicy),
+        // Approve and reject are open to every signed-in caller on purpose: ActionService refuses non-staff itself and
+        // records each attempt as a permission-denied audit row, which an endpoint policy would short-circuit unrecorded.
+        Decision(group.MapPost("/{id}/approve", Approve),
             "Support staff approve an action awaiting approval; it then runs once. Body {\"reason\"} when the tool asks for a note. 409 if already decided.");
-        Decision(group.MapPost("/{id}/reject", Reject).RequireAuthorization(Roles.StaffPolicy),
+        Decision(group.MapPost("/{id}/reject", Reject),
             "Support staff reject an action awaiting approval. Body {\"reason\"} is required.");
     }
 

@@ -40,7 +40,8 @@ public sealed class ActionPolicyTests : IDisposable
         var id = submitted.Action!.Id;
 
         Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync(id, Alice, "ok", Cancel)).Kind);
-        Assert.Equal(ActionOutcomeKind.NotFound, (await _actions.Actions.ApproveAsync(id, Bob, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync(id, Bob, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync("act_does_not_exist", Bob, "ok", Cancel)).Kind);
         Assert.Equal(0m, await AliceRefundedAsync());
         Assert.Equal(2, (await _actions.Audit.ListAsync(new AuditQuery(ActionId: id, Event: AuditEvent.PermissionDenied), Cancel)).Count);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Assistant.Web.Tests.Actions.ActionsApi;
 
@@ -47,6 +48,10 @@ public sealed class PermissionAndValidationTests
         Assert.Equal(HttpStatusCode.Forbidden, bobApproves);
         Assert.Equal(HttpStatusCode.Forbidden, bobRejects);
         Assert.Equal("awaiting-approval", Status((await GetAsync(alice, $"/api/actions/{Id(confirmed)}")).Body.GetProperty("action")));
+        // Each refused decision is on the record, not only turned away at the door.
+        var audit = factory.Services.GetRequiredService<Assistant.Core.Audit.IAuditLog>();
+        var denied = await audit.ListAsync(new Assistant.Core.Audit.AuditQuery(ActionId: Id(confirmed), Event: "permission-denied"), TestContext.Current.CancellationToken);
+        Assert.Equal(["alice", "bob", "bob"], denied.Select(entry => entry.Actor).Order());
     }
 
     [Fact]
