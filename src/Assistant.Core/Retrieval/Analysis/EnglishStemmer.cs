@@ -81,6 +81,56 @@ public static class EnglishStemmer
     private static bool IsValidLiEnding(char c) =>
         c is 'c' or 'd' or 'e' or 'g' or 'h' or 'k' or 'm' or 'n' or 'r' or 't';
 
+    /// <summary>A suffix and what replaces it, when its condition holds.</summary>
+    private readonly record struct SuffixRule(string Suffix, string Replacement, SuffixCondition Condition = SuffixCondition.None);
+
+    private enum SuffixCondition
+    {
+        None,
+        AfterL,
+        AfterValidLiEnding,
+        InR2,
+    }
+
+    /// <summary>
+    /// Rules grouped by their last letter, so a word is only compared with the suffixes it could end in (this runs
+    /// for every token indexed or searched). Within a group the order is kept: longest first.
+    /// </summary>
+    private sealed class SuffixTable
+    {
+        private readonly SuffixRule[][] _byLastLetter = new SuffixRule[26][];
+
+        public SuffixTable(SuffixRule[] longestFirst)
+        {
+            for (var letter = 0; letter < 26; letter++)
+            {
+                _byLastLetter[letter] = [.. longestFirst.Where(rule => rule.Suffix[^1] == 'a' + letter)];
+            }
+        }
+
+        public ReadOnlySpan<SuffixRule> EndingIn(char last) => last is >= 'a' and <= 'z' ? _byLastLetter[last - 'a'] : [];
+    }
+
+    // Longest first: suffixes of equal length can never both match one word, so the first match is the longest.
+    private static readonly SuffixTable Step2Rules = new(
+    [
+        new("ational", "ate"), new("ization", "ize"), new("fulness", "ful"), new("ousness", "ous"), new("iveness", "ive"),
+        new("tional", "tion"), new("lessli", "less"), new("biliti", "ble"),
+        new("ation", "ate"), new("alism", "al"), new("aliti", "al"), new("iviti", "ive"), new("entli", "ent"), new("ousli", "ous"), new("fulli", "ful"),
+        new("izer", "ize"), new("ator", "ate"), new("abli", "able"), new("alli", "al"), new("enci", "ence"), new("anci", "ance"),
+        new("bli", "ble"), new("ogi", "og", SuffixCondition.AfterL),
+        new("li", "", SuffixCondition.AfterValidLiEnding),
+    ]);
+
+    private static readonly SuffixTable Step3Rules = new(
+    [
+        new("ational", "ate"),
+        new("tional", "tion"),
+        new("alize", "al"), new("icate", "ic"), new("iciti", "ic"), new("ative", "", SuffixCondition.InR2),
+        new("ical", "ic"), new("ness", ""),
+        new("ful", ""),
+    ]);
+
     private ref struct Stemming
     {
         private readonly Span<char> w;
@@ -325,239 +375,46 @@ public static class EnglishStemmer
             }
         }
 
-        private void Step2()
+        private void Step2() => ReplaceLongestSuffix(Step2Rules);
+
+        private void Step3() => ReplaceLongestSuffix(Step3Rules);
+
+        /// <summary>
+        /// Snowball's <c>among</c>: only the longest suffix that matches is considered (the rule lists are longest
+        /// first), and when it fails its condition nothing else is tried. Every replacement needs the suffix in R1.
+        /// </summary>
+        private void ReplaceLongestSuffix(SuffixTable table)
         {
             if (length == 0)
             {
                 return;
             }
 
-            var suffix = 0;
-            string? replacement = null;
-            switch (w[length - 1])
+            foreach (var rule in table.EndingIn(w[length - 1]))
             {
-                case 'l':
-                    if (EndsWith("ational"))
-                    {
-                        (suffix, replacement) = (7, "ate");
-                    }
-                    else if (EndsWith("tional"))
-                    {
-                        (suffix, replacement) = (6, "tion");
-                    }
+                if (!EndsWith(rule.Suffix))
+                {
+                    continue;
+                }
 
-                    break;
-                case 'n':
-                    if (EndsWith("ization"))
-                    {
-                        (suffix, replacement) = (7, "ize");
-                    }
-                    else if (EndsWith("ation"))
-                    {
-                        (suffix, replacement) = (5, "ate");
-                    }
+                var start = length - rule.Suffix.Length;
+                if (start >= p1 && Holds(rule.Condition, start))
+                {
+                    Replace(start, rule.Replacement);
+                }
 
-                    break;
-                case 'r':
-                    if (EndsWith("izer"))
-                    {
-                        (suffix, replacement) = (4, "ize");
-                    }
-                    else if (EndsWith("ator"))
-                    {
-                        (suffix, replacement) = (4, "ate");
-                    }
-
-                    break;
-                case 'm':
-                    if (EndsWith("alism"))
-                    {
-                        (suffix, replacement) = (5, "al");
-                    }
-
-                    break;
-                case 's':
-                    if (EndsWith("fulness"))
-                    {
-                        (suffix, replacement) = (7, "ful");
-                    }
-                    else if (EndsWith("ousness"))
-                    {
-                        (suffix, replacement) = (7, "ous");
-                    }
-                    else if (EndsWith("iveness"))
-                    {
-                        (suffix, replacement) = (7, "ive");
-                    }
-
-                    break;
-                case 'i':
-                    (suffix, replacement) = MatchStep2EndingInI();
-                    break;
-            }
-
-            if (replacement is null)
-            {
                 return;
-            }
-
-            // Only the longest matching suffix is considered; if it fails its condition nothing else is tried.
-            var start = length - suffix;
-            if (start >= p1)
-            {
-                Replace(start, replacement);
             }
         }
 
-        private readonly (int Suffix, string? Replacement) MatchStep2EndingInI()
+        private readonly bool Holds(SuffixCondition condition, int start) => condition switch
         {
-            if (EndsWith("lessli"))
-            {
-                return (6, "less");
-            }
-
-            if (EndsWith("biliti"))
-            {
-                return (6, "ble");
-            }
-
-            if (EndsWith("aliti"))
-            {
-                return (5, "al");
-            }
-
-            if (EndsWith("iviti"))
-            {
-                return (5, "ive");
-            }
-
-            if (EndsWith("entli"))
-            {
-                return (5, "ent");
-            }
-
-            if (EndsWith("ousli"))
-            {
-                return (5, "ous");
-            }
-
-            if (EndsWith("fulli"))
-            {
-                return (5, "ful");
-            }
-
-            if (EndsWith("abli"))
-            {
-                return (4, "able");
-            }
-
-            if (EndsWith("alli"))
-            {
-                return (4, "al");
-            }
-
-            if (EndsWith("enci"))
-            {
-                return (4, "ence");
-            }
-
-            if (EndsWith("anci"))
-            {
-                return (4, "ance");
-            }
-
-            if (EndsWith("bli"))
-            {
-                return (3, "ble");
-            }
-
             // Only -logi is the Greek -logy ending (biology, theology); other -ogi words such as yogi are left alone.
-            if (EndsWith("ogi"))
-            {
-                return length >= 4 && w[length - 4] == 'l' ? (3, "og") : (0, null);
-            }
-
-            if (EndsWith("li"))
-            {
-                return length >= 3 && IsValidLiEnding(w[length - 3]) ? (2, string.Empty) : (0, null);
-            }
-
-            return (0, null);
-        }
-
-        private void Step3()
-        {
-            if (length == 0)
-            {
-                return;
-            }
-
-            var suffix = 0;
-            string? replacement = null;
-            var needsR2 = false;
-            switch (w[length - 1])
-            {
-                case 'l':
-                    if (EndsWith("ational"))
-                    {
-                        (suffix, replacement) = (7, "ate");
-                    }
-                    else if (EndsWith("tional"))
-                    {
-                        (suffix, replacement) = (6, "tion");
-                    }
-                    else if (EndsWith("ical"))
-                    {
-                        (suffix, replacement) = (4, "ic");
-                    }
-                    else if (EndsWith("ful"))
-                    {
-                        (suffix, replacement) = (3, string.Empty);
-                    }
-
-                    break;
-                case 'e':
-                    if (EndsWith("alize"))
-                    {
-                        (suffix, replacement) = (5, "al");
-                    }
-                    else if (EndsWith("icate"))
-                    {
-                        (suffix, replacement) = (5, "ic");
-                    }
-                    else if (EndsWith("ative"))
-                    {
-                        (suffix, replacement, needsR2) = (5, string.Empty, true);
-                    }
-
-                    break;
-                case 'i':
-                    if (EndsWith("iciti"))
-                    {
-                        (suffix, replacement) = (5, "ic");
-                    }
-
-                    break;
-                case 's':
-                    if (EndsWith("ness"))
-                    {
-                        (suffix, replacement) = (4, string.Empty);
-                    }
-
-                    break;
-            }
-
-            if (replacement is null)
-            {
-                return;
-            }
-
-            var start = length - suffix;
-            if (start >= p1 && (!needsR2 || start >= p2))
-            {
-                Replace(start, replacement);
-            }
-        }
+            SuffixCondition.AfterL => start >= 1 && w[start - 1] == 'l',
+            SuffixCondition.AfterValidLiEnding => start >= 1 && IsValidLiEnding(w[start - 1]),
+            SuffixCondition.InR2 => start >= p2,
+            _ => true,
+        };
 
         private void Step4()
         {
