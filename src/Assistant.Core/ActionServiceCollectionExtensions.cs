@@ -56,11 +56,8 @@ public static class ActionServiceCollectionExtensions
         {
             return router;
         }
-        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
-        var client = new ChatPipeline(OpenAIChatClientFactory.Create(model.Endpoint, model.Model!, model.ApiKey, timeout))
-            .Use(inner => new TelemetryChatClient(inner))
-            .Use(inner => new RetryingChatClient(inner, model.MaxRetries, timeout, TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds)))
-            .Build();
+        // No extractive fallback here: when the model fails, the router plans instead (inside ModelToolPlanner).
+        var client = new ChatPipeline(OpenAIChatClientFactory.CreateWithRetries(model)).Use(inner => new TelemetryChatClient(inner)).Build();
         return new ModelToolPlanner(client, provider.GetRequiredService<ToolCatalog>(), router, provider.GetRequiredService<ILogger<ModelToolPlanner>>());
     }
 }

@@ -53,12 +53,10 @@ public static class AnswerServiceCollectionExtensions
         {
             return new ChatPipeline(extractive).Use(inner => new TelemetryChatClient(inner)).Build();
         }
-        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<FallbackChatClient>();
-        return new ChatPipeline(OpenAIChatClientFactory.Create(model.Endpoint, model.Model!, model.ApiKey, timeout))
+        return new ChatPipeline(OpenAIChatClientFactory.CreateWithRetries(model))
             .Use(inner => new TelemetryChatClient(inner))
             .Use(inner => new FallbackChatClient(inner, extractive, logger))
-            .Use(inner => new RetryingChatClient(inner, model.MaxRetries, timeout, TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds)))
             .Build();
     }
 }

@@ -1,5 +1,8 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Assistant.Core.Costs;
+using Assistant.Core.Models.Middleware;
+using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -34,5 +37,20 @@ public static class OpenAIChatClientFactory
         };
         var credential = new ApiKeyCredential(string.IsNullOrWhiteSpace(apiKey) ? PlaceholderApiKey : apiKey);
         return new OpenAIChatClient(new ChatClient(model, credential, options), model, endpoint);
+    }
+
+    /// <summary>
+    /// The configured model with our retries around it (Retry-After honoured, each attempt bounded by the
+    /// configured timeout): what every caller of the model starts from. Throws when no model is configured.
+    /// </summary>
+    public static IChatClient CreateWithRetries(ModelOptions model)
+    {
+        if (!model.IsConfigured)
+        {
+            throw new InvalidOperationException("No model is configured (Assistant:Model).");
+        }
+        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
+        return new RetryingChatClient(Create(model.Endpoint, model.Model!, model.ApiKey, timeout), model.MaxRetries, timeout,
+            TimeSpan.FromMilliseconds(model.RetryDelayMilliseconds));
     }
 }
