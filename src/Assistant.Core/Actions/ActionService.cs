@@ -36,24 +36,24 @@ public sealed class ActionService(
         var hash = arguments.ValueKind == JsonValueKind.Object ? ArgumentsHash.Compute(argumentsJson) : null;
         if (tools.Find(toolName) is not { } tool)
         {
-            await AuditAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"Unknown tool (from {origin.Source}).", cancellationToken);
+            await AuditAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"Unknown tool (from {origin.Source}).");
             return ActionOutcome.Invalid($"There is no tool '{toolName}'.",
                 new Dictionary<string, string[]> { ["tool"] = [$"Unknown tool; tools are: {string.Join(", ", tools.All.Select(t => t.Declaration.Name))}."] });
         }
         if (requester.Role != tool.Declaration.RequiredRole)
         {
-            await AuditAsync(requester, AuditEvent.PermissionDenied, toolName, "refused", null, hash, $"Role {requester.Role} may not request {toolName}.", cancellationToken);
+            await AuditAsync(requester, AuditEvent.PermissionDenied, toolName, "refused", null, hash, $"Role {requester.Role} may not request {toolName}.");
             return ActionOutcome.Forbidden($"Tools act on a customer's own account; a {requester.Role} cannot request them. Support staff approve requests in the review queue instead.");
         }
         var errors = ToolArgumentValidator.Validate(tool.Schema, arguments);
         if (errors.Count > 0)
         {
-            await AuditAsync(requester, AuditEvent.Denied, toolName, "invalid", null, hash, Describe(errors), cancellationToken);
+            await AuditAsync(requester, AuditEvent.Denied, toolName, "invalid", null, hash, Describe(errors));
             return ActionOutcome.Invalid($"The arguments for {toolName} are not valid.", errors);
         }
         if (await backoffice.GetCustomerAsync(requester.Username, cancellationToken) is not { } customer)
         {
-            await AuditAsync(requester, AuditEvent.PermissionDenied, toolName, "refused", null, hash, "No customer account.", cancellationToken);
+            await AuditAsync(requester, AuditEvent.PermissionDenied, toolName, "refused", null, hash, "No customer account.");
             return ActionOutcome.Forbidden($"{requester.Username} has no customer account for tools to act on.");
         }
 
@@ -65,7 +65,7 @@ public sealed class ActionService(
         }
         catch (ToolRefusedException refused)
         {
-            await AuditAsync(requester, refused.Reason == ToolRefusal.NotFound ? AuditEvent.PermissionDenied : AuditEvent.Denied, toolName, "refused", null, hash, refused.Message, cancellationToken);
+            await AuditAsync(requester, refused.Reason == ToolRefusal.NotFound ? AuditEvent.PermissionDenied : AuditEvent.Denied, toolName, "refused", null, hash, refused.Message);
             return refused.Reason == ToolRefusal.NotFound ? ActionOutcome.NotFound(refused.Message) : ActionOutcome.Refused(refused.Message);
         }
 
@@ -80,7 +80,7 @@ public sealed class ActionService(
             }
             if (waiting.Count >= options.Value.MaxWaitingPerUser)
             {
-                await AuditAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, "Too many waiting requests.", cancellationToken);
+                await AuditAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, "Too many waiting requests.");
                 return ActionOutcome.Refused($"You have {waiting.Count} requests waiting, the most allowed at once. Confirm or cancel some of them first.");
             }
         }
@@ -90,7 +90,7 @@ public sealed class ActionService(
             tool.Declaration.Risk.ToString(), policy, JsonSerializer.Serialize(preview, ToolJson.Options),
             policy == ConfirmationPolicy.None ? ActionStatus.Approved : ActionStatus.AwaitingUser,
             now, now.AddMinutes(options.Value.ConfirmWithinMinutes)), cancellationToken);
-        await AuditAsync(requester, AuditEvent.Proposed, toolName, "ok", action.Id, hash, $"{preview.Summary} (proposed by {origin.Source}; policy {policy})", cancellationToken);
+        await AuditAsync(requester, AuditEvent.Proposed, toolName, "ok", action.Id, hash, $"{preview.Summary} (proposed by {origin.Source}; policy {policy})");
 
         // Read-only look-ups of one's own records need nobody's say-so.
         return policy == ConfirmationPolicy.None
@@ -129,7 +129,7 @@ public sealed class ActionService(
             {
                 return await MovedOnAsync(id, cancellationToken);
             }
-            await AuditAsync(actor, AuditEvent.Confirmed, action, "ok", null, cancellationToken);
+            await AuditAsync(actor, AuditEvent.Confirmed, action, "ok", null);
             return await ExecuteAsync(approved, actor, null, cancellationToken);
         }
         var submitted = await store.TransitionAsync(id, [ActionStatus.AwaitingUser], ActionStatus.AwaitingApproval, actor.Username, actor.Role,
@@ -138,7 +138,7 @@ public sealed class ActionService(
         {
             return await MovedOnAsync(id, cancellationToken);
         }
-        await AuditAsync(actor, AuditEvent.Confirmed, action, "ok", $"Submitted for review ({policy}).", cancellationToken);
+        await AuditAsync(actor, AuditEvent.Confirmed, action, "ok", $"Submitted for review ({policy}).");
         return Publish(submitted);
     }
 
@@ -156,7 +156,7 @@ public sealed class ActionService(
         {
             return ActionOutcome.Conflict($"This request is {action!.Status}; it can no longer be cancelled.", View(action));
         }
-        await AuditAsync(actor, AuditEvent.Cancelled, action!, "ok", reason, cancellationToken);
+        await AuditAsync(actor, AuditEvent.Cancelled, action!, "ok", reason);
         return Publish(cancelled);
     }
 
@@ -170,7 +170,7 @@ public sealed class ActionService(
         }
         if (action!.Policy == ConfirmationPolicy.Admin && !approver.IsAdmin)
         {
-            await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", "Needs an admin's approval.", cancellationToken);
+            await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", "Needs an admin's approval.");
             return ActionOutcome.Forbidden($"{View(action).Preview.PolicyReason ?? "This request needs an admin's approval."} Ask an admin to approve it.");
         }
         if (tools.Find(action.Tool)?.Declaration.ApprovalNote is { } required && string.IsNullOrWhiteSpace(note))
@@ -182,7 +182,7 @@ public sealed class ActionService(
         {
             return await MovedOnAsync(id, cancellationToken);
         }
-        await AuditAsync(approver, AuditEvent.Approved, action, "ok", Trim(note), cancellationToken);
+        await AuditAsync(approver, AuditEvent.Approved, action, "ok", Trim(note));
         return await ExecuteAsync(approved, approver, Trim(note), cancellationToken);
     }
 
@@ -202,7 +202,7 @@ public sealed class ActionService(
         {
             return await MovedOnAsync(id, cancellationToken);
         }
-        await AuditAsync(approver, AuditEvent.Rejected, action!, "ok", reason.Trim(), cancellationToken);
+        await AuditAsync(approver, AuditEvent.Rejected, action!, "ok", reason.Trim());
         return Publish(rejected);
     }
 
@@ -212,7 +212,7 @@ public sealed class ActionService(
         var expired = await store.ExpireDueAsync(time.GetUtcNow(), cancellationToken);
         foreach (var action in expired)
         {
-            await AuditAsync(Actor.System, AuditEvent.Expired, action, "ok", "Not decided in time.", cancellationToken);
+            await AuditAsync(Actor.System, AuditEvent.Expired, action, "ok", "Not decided in time.");
             Publish(action);
         }
         return expired.Count;
@@ -271,7 +271,7 @@ public sealed class ActionService(
             var result = (ToolResult)(await tool.Function.InvokeAsync(AssistantTool.Arguments(arguments, context), cancellationToken))!;
             var executed = (await store.TransitionAsync(action.Id, [ActionStatus.Executing], ActionStatus.Executed, decidedBy.Username, decidedBy.Role, null,
                 JsonSerializer.Serialize(result, ToolJson.Options), cancellationToken: cancellationToken))!;
-            await AuditAsync(decidedBy, AuditEvent.Executed, action, "ok", result.Summary, cancellationToken);
+            await AuditAsync(decidedBy, AuditEvent.Executed, action, "ok", result.Summary);
             return Publish(executed);
         }
         catch (ToolRefusedException refused)
@@ -300,7 +300,7 @@ public sealed class ActionService(
     {
         var result = JsonSerializer.Serialize(new ToolResult(reason, []), ToolJson.Options);
         var failed = await store.TransitionAsync(action.Id, [from], ActionStatus.Failed, actor.Username, actor.Role, reason, result, cancellationToken: cancellationToken);
-        await AuditAsync(actor, auditEvent, action, auditEvent == AuditEvent.Failed ? "error" : "refused", reason, cancellationToken);
+        await AuditAsync(actor, auditEvent, action, auditEvent == AuditEvent.Failed ? "error" : "refused", reason);
         if (failed is null)
         {
             return await MovedOnAsync(action.Id, cancellationToken);
@@ -318,7 +318,7 @@ public sealed class ActionService(
         }
         if (action.RequestedBy != actor.Username)
         {
-            await AuditAsync(actor, AuditEvent.PermissionDenied, action, "refused", $"Only the requester may {verb}.", cancellationToken);
+            await AuditAsync(actor, AuditEvent.PermissionDenied, action, "refused", $"Only the requester may {verb}.");
             return (null, ActionOutcome.Forbidden($"Only {action.RequestedBy}, who asked for this, can {verb} it. Staff approve or reject requests in the review queue."));
         }
         return await ExpireIfDueAsync(action, cancellationToken);
@@ -331,7 +331,7 @@ public sealed class ActionService(
         {
             if (action is not null)
             {
-                await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", $"Only support staff may {verb}.", cancellationToken);
+                await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", $"Only support staff may {verb}.");
             }
             // Forbidden whether or not the id exists, so a customer learns nothing about other people's requests.
             return (null, ActionOutcome.Forbidden(action?.RequestedBy == approver.Username
@@ -344,7 +344,7 @@ public sealed class ActionService(
         }
         if (action.RequestedBy == approver.Username)
         {
-            await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", $"May not {verb} their own request.", cancellationToken);
+            await AuditAsync(approver, AuditEvent.PermissionDenied, action, "refused", $"May not {verb} their own request.");
             return (null, ActionOutcome.Forbidden($"You cannot {verb} your own request; another member of staff has to."));
         }
         var (current, expired) = await ExpireIfDueAsync(action, cancellationToken);
@@ -366,7 +366,7 @@ public sealed class ActionService(
         }
         if (await store.TransitionAsync(action.Id, [action.Status], ActionStatus.Expired, Actor.System.Username, Actor.System.Role, "not decided in time", cancellationToken: cancellationToken) is { } expired)
         {
-            await AuditAsync(Actor.System, AuditEvent.Expired, action, "ok", "Not decided in time.", cancellationToken);
+            await AuditAsync(Actor.System, AuditEvent.Expired, action, "ok", "Not decided in time.");
             Publish(expired);
             return (null, ActionOutcome.Conflict("This request expired before it was decided; ask again if you still need it.", View(expired)));
         }
@@ -399,10 +399,10 @@ public sealed class ActionService(
 
     private ActionView View(PendingAction action) => ActionView.From(action, tools);
 
-    private Task AuditAsync(Actor actor, string auditEvent, PendingAction action, string outcome, string? detail, CancellationToken cancellationToken) =>
-        AuditAsync(actor, auditEvent, action.Tool, outcome, action.Id, ArgumentsHash.Compute(action.ArgumentsJson), detail, cancellationToken);
+    private Task AuditAsync(Actor actor, string auditEvent, PendingAction action, string outcome, string? detail) =>
+        AuditAsync(actor, auditEvent, action.Tool, outcome, action.Id, ArgumentsHash.Compute(action.ArgumentsJson), detail);
 
-    private Task AuditAsync(Actor actor, string auditEvent, string tool, string outcome, string? actionId, string? hash, string? detail, CancellationToken cancellationToken) =>
+    private Task AuditAsync(Actor actor, string auditEvent, string tool, string outcome, string? actionId, string? hash, string? detail) =>
         audit.AppendAsync(new AuditRecord(actor.Username, actor.Role, auditEvent, string.IsNullOrWhiteSpace(tool) ? "(none)" : tool, outcome, actionId, hash, detail),
             // The record of a step must be written even when the caller gave up waiting for the answer.
             CancellationToken.None);
