@@ -19,6 +19,7 @@ public sealed class ConversationService(
     AnswerService answers,
     IConversationStore conversations,
     IToolPlanner planner,
+    ToolCatalog tools,
     ActionService actions,
     IOptions<AnswerOptions> options)
 {
@@ -41,12 +42,13 @@ public sealed class ConversationService(
             yield return item;
         }
 
-        // Tools act on a customer's own account; staff testing the chat get answers only.
-        if (asker.Role != ActorRole.User || await planner.PlanAsync(question, previous, cancellationToken) is not { } call)
+        // Tools act on a customer's own account; staff testing the chat get answers only. A planner naming a tool
+        // this deployment does not register proposes nothing.
+        if (asker.Role != ActorRole.User || await planner.PlanAsync(question, previous, cancellationToken) is not { } call
+            || tools.Find(call.Tool) is not { } tool)
         {
             yield break;
         }
-        var tool = actions.Tools.First(t => t.Declaration.Name == call.Tool);
         if (!call.IsComplete)
         {
             yield return new ActionPromptRaised(new ActionPrompt(call.Tool, tool.Declaration.Title, ActionPrompt.NeedsInput, AskFor(tool, call.Missing), call.Missing));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Core.Backoffice;
 
 namespace Assistant.Core.Actions.Planning;
 
@@ -10,8 +11,6 @@ namespace Assistant.Core.Actions.Planning;
 /// </summary>
 public static partial class IntentRouter
 {
-    private static readonly string[] Plans = ["Free", "Starter", "Team", "Business", "Enterprise"];
-
     // Order matters: the first match wins, so specific requests come before general look-ups.
     private static readonly (string Tool, Regex Pattern)[] Intents =
     [
@@ -66,7 +65,7 @@ public static partial class IntentRouter
             case ToolNames.ChangePlan:
                 // The plan after "to" is the target ("from Team to Business"); otherwise the last plan named.
                 var target = Regex.Match(message, @"\bto\s+(?:the\s+)?(free|starter|team|business|enterprise)\b", RegexOptions.IgnoreCase);
-                var named = Plans.Where(plan => Regex.IsMatch(message, $@"\b{plan}\b", RegexOptions.IgnoreCase)).ToList();
+                var named = PlanCatalog.PlanNames.Where(plan => Regex.IsMatch(message, $@"\b{plan}\b", RegexOptions.IgnoreCase)).ToList();
                 Require("plan", target.Success ? Capitalise(target.Groups[1].Value) : named.LastOrDefault());
                 if (Regex.IsMatch(message, @"\b(annual|yearly|annually)\b", RegexOptions.IgnoreCase))
                 {
