@@ -124,8 +124,14 @@ public sealed class ChatSession(
     }
 
     // Raised on whichever thread decided (often another person's circuit), so the turn is found and changed on ours.
+    // Every action change in the process arrives here; only this user's own can be on their cards, and the others
+    // would each cost this page a re-render.
     private void OnActionChanged(ActionView changed)
     {
+        if (changed.RequestedBy != UserId)
+        {
+            return;
+        }
         void Apply()
         {
             if (Turns.Find(t => t.Action?.Id == changed.Id) is { } turn)
