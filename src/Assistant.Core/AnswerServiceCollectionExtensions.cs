@@ -28,7 +28,7 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
         services.AddSingleton<ITraceStore, SqliteTraceStore>();
         services.AddKeyedSingleton<ITokenCounter>(TokenCounters.Exact, (provider, _) =>
-            provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding == "cl100k_base" ? TiktokenEncoding.Cl100kBase : TiktokenEncoding.O200kBase);
+            TiktokenTokenCounter.ForEncoding(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding));
 
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<SupportScorer>();
