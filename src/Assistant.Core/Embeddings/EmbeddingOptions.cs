@@ -7,6 +7,12 @@ public enum EmbeddingProvider
     /// <summary>The offline default: feature hashing of words and character n-grams; no model, no network.</summary>
     Hashing,
 
+    /// <summary>
+    /// A real sentence-embedding model on the CPU (all-MiniLM-L6-v2, shipped inside a NuGet package): semantic
+    /// vectors offline, at tens of passages per second.
+    /// </summary>
+    Local,
+
     /// <summary>Any OpenAI-compatible /v1/embeddings endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM, llama.cpp).</summary>
     OpenAI,
 }

@@ -22,9 +22,12 @@ public static class EmbeddingServiceCollectionExtensions
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
-            return options.Provider == EmbeddingProvider.OpenAI
-                ? CreateOpenAI(options)
-                : new HashingEmbeddingGenerator(options.Dimensions);
+            return options.Provider switch
+            {
+                EmbeddingProvider.OpenAI => CreateOpenAI(options),
+                EmbeddingProvider.Local => new LocalEmbeddingGenerator(),
+                _ => new HashingEmbeddingGenerator(options.Dimensions),
+            };
         });
         return services;
     }
