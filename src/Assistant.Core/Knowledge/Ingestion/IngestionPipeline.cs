@@ -17,6 +17,7 @@ public sealed class IngestionPipeline(
     MarkdownDocumentParser parser,
     ChunkBuilder chunkBuilder,
     ChunkEmbedder embedder,
+    IngestionFingerprint fingerprints,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -27,11 +28,18 @@ public sealed class IngestionPipeline(
         var existing = await store.GetDocumentsAsync(cancellationToken);
         var modelChanged = await store.GetEmbeddingModelAsync(cancellationToken) is { } model && model != embedder.ModelId;
         var run = new RunState(source.Count, progress);
+        var fingerprint = fingerprints.Current;
 
         await using var batch = await store.BeginWriteAsync(embedder.ModelId, cancellationToken);
         var pending = new List<(SourceItem Item, string Hash)>();
         await foreach (var item in source.ReadAsync(cancellationToken))
         {
+            // Not part of the source (a symbolic link that is not followed): reported, and never kept in the index.
+            if (item.IsExcluded)
+            {
+                run.Skip(item.SourcePath, item.Problem ?? "excluded by the source");
+                continue;
+            }
             if (!run.Seen.Add(item.DocumentId))
             {
                 run.Skip(item.SourcePath, $"duplicate document id '{item.DocumentId}' (another file has the same path without extension)");
@@ -39,10 +47,10 @@ public sealed class IngestionPipeline(
             }
             if (item.Problem is not null)
             {
-                run.Skip(item.SourcePath, item.Problem);
+                run.Skip(item.SourcePath, KeptNote(item.Problem, item.DocumentId, existing));
                 continue;
             }
-            var hash = ContentHash.Of(item.Content.Span, item.Title);
+            var hash = ContentHash.Of(item.Content.Span, $"{item.Title}\0{fingerprint}");
             if (!modelChanged && existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
             {
                 run.Unchanged++;
@@ -114,7 +122,7 @@ public sealed class IngestionPipeline(
             var (document, chunks, problem) = built[i];
             if (document is null)
             {
-                run.Skip(item.SourcePath, problem!);
+                run.Skip(item.SourcePath, KeptNote(problem!, item.DocumentId, existing));
                 continue;
             }
             var entry = new DocumentEntry(document.Id, document.SourcePath, document.Title, hash, document.Metadata);
@@ -133,6 +141,11 @@ public sealed class IngestionPipeline(
             run.Tick(item.SourcePath);
         }
     }
+
+    // A document that stops parsing keeps its last good version in the index rather than vanishing from answers;
+    // the report says so, so the author knows readers still see the old text until the file is fixed.
+    private static string KeptNote(string problem, string documentId, IReadOnlyDictionary<string, DocumentEntry> existing) =>
+        existing.ContainsKey(documentId) ? $"{problem}; the previously indexed version stays searchable" : problem;
 
     private sealed class RunState(int? total, IProgress<IngestionProgress>? progress)
     {
