@@ -48,16 +48,7 @@ public sealed class CjkKeywordSearchTests : IDisposable
 
         Assert.NotEmpty(hits);
         Assert.Equal(documentId, hits[0].DocumentId);
-    }
-
-    [Fact]
-    public async Task Keyword_search_alone_finds_a_word_inside_a_run()
-    {
-        await _knowledge.IngestAsync();
-
-        var hits = await _knowledge.SearchAsync("返金", 5);
-
-        Assert.Equal("ja/refund-policy", hits[0].DocumentId);
+        // First by keywords, not by luck of the vector ranking among passages that share no term with the query.
         Assert.Equal(1, hits[0].Scores.KeywordRank);
     }
 
