@@ -17,7 +17,7 @@ public sealed class IngestionPipeline(
     MarkdownDocumentParser parser,
     ChunkBuilder chunkBuilder,
     ChunkEmbedder embedder,
-    IngestionFingerprint fingerprints,
+    IngestionFingerprint fingerprint,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -28,7 +28,6 @@ public sealed class IngestionPipeline(
         var existing = await store.GetDocumentsAsync(cancellationToken);
         var modelChanged = await store.GetEmbeddingModelAsync(cancellationToken) is { } model && model != embedder.ModelId;
         var run = new RunState(source.Count, progress);
-        var fingerprint = fingerprints.Current;
 
         await using var batch = await store.BeginWriteAsync(embedder.ModelId, cancellationToken);
         var pending = new List<(SourceItem Item, string Hash)>();
@@ -50,7 +49,7 @@ public sealed class IngestionPipeline(
                 run.Skip(item.SourcePath, KeptNote(item.Problem, item.DocumentId, existing));
                 continue;
             }
-            var hash = ContentHash.Of(item.Content.Span, $"{item.Title}\0{fingerprint}");
+            var hash = ContentHash.Of(item.Content.Span, $"{item.Title}\0{fingerprint.Current}");
             if (!modelChanged && existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
             {
                 run.Unchanged++;
