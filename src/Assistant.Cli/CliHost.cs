@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Cli;
 
@@ -23,6 +24,9 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddAssistantKnowledge();
         builder.Services.AddAssistantAnswers();
-        return builder.Build();
+        var host = builder.Build();
+        // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
+        _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;
+        return host;
     }
 }

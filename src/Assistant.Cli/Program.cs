@@ -10,4 +10,13 @@ var root = new RootCommand("assistant: ingest, search and benchmark the Assistan
     HashPasswordCommand.Create(),
     BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+{
+    // A setting the user can fix: say which, without a stack trace.
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return 1;
+}

@@ -7,6 +7,7 @@ using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tokenization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core;
@@ -17,6 +18,7 @@ public static class KnowledgeServiceCollectionExtensions
     public static IServiceCollection AddAssistantKnowledge(this IServiceCollection services)
     {
         AddValidatedOptions<AssistantOptions>(services, AssistantOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssistantOptions>, DataDirectoryValidation>());
         AddValidatedOptions<IngestionOptions>(services, IngestionOptions.SectionName);
         AddValidatedOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddValidatedOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
@@ -29,6 +31,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<SectionChunker>();
         services.AddSingleton<ChunkBuilder>();
         services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<KnowledgeBase>();

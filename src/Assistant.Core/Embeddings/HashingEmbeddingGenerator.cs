@@ -17,8 +17,9 @@ public sealed class HashingEmbeddingGenerator(int dimensions) : IEmbeddingGenera
     private const float PairWeight = 0.5f;
     private const float GramWeight = 0.25f;
 
+    // v2: the analyzer reads Chinese and Japanese as character bigrams; a new id makes stored vectors re-embed.
     private readonly EmbeddingGeneratorMetadata _metadata =
-        new("hashing", providerUri: null, defaultModelId: $"hashing-v1-{dimensions}", defaultModelDimensions: dimensions);
+        new("hashing", providerUri: null, defaultModelId: $"hashing-v2-{dimensions}", defaultModelDimensions: dimensions);
 
     public string ModelId => _metadata.DefaultModelId!;
 

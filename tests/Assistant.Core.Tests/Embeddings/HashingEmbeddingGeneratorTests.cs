@@ -36,7 +36,7 @@ public sealed class HashingEmbeddingGeneratorTests
         var embeddings = await generator.GenerateAsync(["one", "two"], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(2, embeddings.Count);
-        Assert.Equal("hashing-v1-512", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+        Assert.Equal("hashing-v2-512", generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
         Assert.Equal(512, embeddings[0].Vector.Length);
     }
 }

@@ -122,5 +122,34 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal("api/limits", (await _knowledge.SearchAsync("429 Retry-After", 1))[0].DocumentId);
     }
 
+    [Fact]
+    public async Task An_article_whose_front_matter_breaks_stays_searchable_and_the_report_says_so()
+    {
+        WriteThreeArticles();
+        await _knowledge.IngestAsync();
+
+        _knowledge.Write("api/limits.md", "---\ntitle: API limits\ntags: [api\n---\n# API limits\n\nThe Team plan allows 5 requests per minute.\n");
+        var report = await _knowledge.IngestAsync();
+
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal("api/limits.md", skipped.SourcePath);
+        Assert.Contains("front matter", skipped.Reason);
+        Assert.EndsWith("the previously indexed version stays searchable", skipped.Reason);
+        Assert.Equal(0, report.Deleted);
+        var hit = (await _knowledge.SearchAsync("429 Retry-After", 1))[0];
+        Assert.Equal("api/limits", hit.DocumentId);
+        Assert.Contains("1,200 requests", (await _knowledge.SearchAsync("Team plan requests per minute", 1))[0].Text);
+    }
+
+    [Fact]
+    public async Task A_new_article_that_is_invalid_does_not_claim_an_old_version()
+    {
+        _knowledge.Write("broken.md", "---\ntitle: Never closed\n\nText.");
+
+        var report = await _knowledge.IngestAsync();
+
+        Assert.DoesNotContain("previously indexed", Assert.Single(report.Skipped).Reason);
+    }
+
     public void Dispose() => _knowledge.Dispose();
 }

@@ -10,11 +10,11 @@ namespace Assistant.Core.Tests.Knowledge;
 
 public sealed class SectionChunkerTests
 {
-    private static (ParsedDocument Document, IReadOnlyList<ChunkDraft> Chunks) Chunk(string markdown, int target = 350, int overlap = 40)
+    private static (ParsedDocument Document, IReadOnlyList<ChunkDraft> Chunks) Chunk(string markdown, int target = 350, int overlap = 40, int max = 512)
     {
         var document = new MarkdownDocumentParser().Parse(
             new SourceItem("guide/doc", "guide/doc.md", SourceFormat.Markdown, Encoding.UTF8.GetBytes(markdown)));
-        var chunker = new SectionChunker(new EstimatingTokenCounter(), Options.Create(new ChunkingOptions { TargetTokens = target, OverlapTokens = overlap }));
+        var chunker = new SectionChunker(new EstimatingTokenCounter(), Options.Create(new ChunkingOptions { TargetTokens = target, OverlapTokens = overlap, MaxTokens = max }));
         return (document, chunker.Chunk(document));
     }
 
@@ -47,12 +47,12 @@ public sealed class SectionChunkerTests
     }
 
     [Fact]
-    public void A_code_block_larger_than_the_target_stays_whole()
+    public void A_code_block_larger_than_the_target_but_within_the_maximum_stays_whole()
     {
         var code = string.Join("\n", Enumerable.Range(1, 80).Select(i => $"curl https://api.example.test/v1/items/{i} -H 'Authorization: Bearer token'"));
         var markdown = $"# Doc\n\n## Example\n\n{Sentences("the API", 6)}\n\n```bash\n{code}\n```\n\n{Sentences("the response", 6)}\n";
 
-        var (document, chunks) = Chunk(markdown, target: 100, overlap: 0);
+        var (document, chunks) = Chunk(markdown, target: 100, overlap: 0, max: 2000);
 
         var withCode = chunks.Where(c => document.Text[c.Start..c.End].Contains("```bash")).ToList();
         var only = Assert.Single(withCode);
@@ -63,12 +63,12 @@ public sealed class SectionChunkerTests
     }
 
     [Fact]
-    public void A_table_is_never_split()
+    public void A_table_within_the_maximum_is_never_split()
     {
         var rows = string.Join("\n", Enumerable.Range(1, 60).Select(i => $"| Plan {i} | {i * 100} requests per minute | burst {i * 10} |"));
         var markdown = $"# Doc\n\n## Limits\n\n{Sentences("limits", 5)}\n\n| Plan | Limit | Burst |\n|---|---|---|\n{rows}\n\n{Sentences("bursts", 5)}\n";
 
-        var (document, chunks) = Chunk(markdown, target: 80, overlap: 0);
+        var (document, chunks) = Chunk(markdown, target: 80, overlap: 0, max: 1000);
 
         var withTable = chunks.Where(c => document.Text[c.Start..c.End].Contains("| Plan")).ToList();
         var only = Assert.Single(withTable);

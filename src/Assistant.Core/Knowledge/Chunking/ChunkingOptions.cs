@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Assistant.Core.Knowledge.Chunking;
 
 /// <summary>How documents are cut into retrievable passages (section "Assistant:Chunking").</summary>
-public sealed class ChunkingOptions
+public sealed class ChunkingOptions : IValidatableObject
 {
     public const string SectionName = "Assistant:Chunking";
 
@@ -14,7 +14,23 @@ public sealed class ChunkingOptions
     [Range(32, 8192)]
     public int TargetTokens { get; set; } = 350;
 
+    /// <summary>
+    /// No passage is ever longer than this. Code blocks and tables up to this size stay whole even when they pass
+    /// <see cref="TargetTokens"/>; anything longer is cut. 512 is the input limit of the local embedding models.
+    /// </summary>
+    [Range(32, 8192)]
+    public int MaxTokens { get; set; } = 512;
+
     /// <summary>Tokens of trailing prose repeated at the start of the next passage of the same section.</summary>
     [Range(0, 1024)]
     public int OverlapTokens { get; set; } = 40;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxTokens < TargetTokens)
+        {
+            yield return new ValidationResult(
+                $"MaxTokens ({MaxTokens}) must be at least TargetTokens ({TargetTokens}).", [nameof(MaxTokens)]);
+        }
+    }
 }

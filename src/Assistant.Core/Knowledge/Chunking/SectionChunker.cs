@@ -6,14 +6,17 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Core.Knowledge.Chunking;
 
 /// <summary>
-/// Cuts a document into passages that never cross a heading, never split a code block or table, and fill up to a
-/// token target. Oversized prose is split at list items, then sentences; consecutive passages of one section share
-/// a little trailing prose so a fact at a boundary is retrievable from either side.
+/// Cuts a document into passages that never cross a heading and fill up to a token target; none is ever longer than
+/// <see cref="ChunkingOptions.MaxTokens"/>. Oversized prose is split at list items, then sentences, then
+/// <see cref="PassageSplitter"/>'s lesser boundaries; a code block or table stays whole when it fits the maximum and
+/// is cut between lines (rows) when it does not. Consecutive passages of one section share a little trailing prose
+/// so a fact at a boundary is retrievable from either side.
 /// </summary>
 public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOptions> options)
 {
     private readonly int _target = options.Value.TargetTokens;
     private readonly int _overlap = options.Value.OverlapTokens;
+    private readonly int _max = Math.Max(options.Value.MaxTokens, options.Value.TargetTokens);
 
     public IReadOnlyList<ChunkDraft> Chunk(ParsedDocument document)
     {
@@ -47,17 +50,27 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
 
     private void AddUnits(string text, DocumentBlock block, List<Unit> units)
     {
-        var size = tokens.CountTokens(text.AsSpan(block.Start, block.End - block.Start));
-        if (block.IsAtomic || size <= _target)
+        var size = Count(text, block.Start, block.End);
+        if (block.IsAtomic)
         {
-            units.Add(new Unit(block.Start, block.End, size, block.IsAtomic));
+            if (size <= _max)
+            {
+                units.Add(new Unit(block.Start, block.End, size, Atomic: true));
+                return;
+            }
+            AddPieces(text, block.Start, block.End, _max, units, atomic: true);
+            return;
+        }
+        if (size <= _target)
+        {
+            units.Add(new Unit(block.Start, block.End, size, Atomic: false));
             return;
         }
         var parts = block.Items.Count > 0 ? block.Items : [new Range(block.Start, block.End)];
         foreach (var part in parts)
         {
             var (start, end) = (part.Start.Value, part.End.Value);
-            var partSize = tokens.CountTokens(text.AsSpan(start, end - start));
+            var partSize = Count(text, start, end);
             if (partSize <= _target)
             {
                 units.Add(new Unit(start, end, partSize, Atomic: false));
@@ -66,10 +79,28 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
             foreach (var sentence in SentenceSplitter.Split(text, start, end))
             {
                 var (s, e) = (sentence.Start.Value, sentence.End.Value);
-                units.Add(new Unit(s, e, tokens.CountTokens(text.AsSpan(s, e - s)), Atomic: false));
+                var sentenceSize = Count(text, s, e);
+                if (sentenceSize <= _target)
+                {
+                    units.Add(new Unit(s, e, sentenceSize, Atomic: false));
+                    continue;
+                }
+                AddPieces(text, s, e, _target, units, atomic: false);
             }
         }
     }
+
+    // The pieces of a cut code block or table are marked atomic too, so overlap never repeats half a table.
+    private void AddPieces(string text, int start, int end, int limit, List<Unit> units, bool atomic)
+    {
+        foreach (var piece in PassageSplitter.Split(text, start, end, limit, tokens))
+        {
+            var (s, e) = (piece.Start.Value, piece.End.Value);
+            units.Add(new Unit(s, e, Count(text, s, e), atomic));
+        }
+    }
+
+    private int Count(string text, int start, int end) => tokens.CountTokens(text.AsSpan(start, end - start));
 
     private void Flush(ParsedDocument document, Section section, List<ChunkDraft> drafts)
     {
@@ -87,8 +118,15 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
             {
                 Emit(current, first);
                 first = false;
-                current = OverlapTail(current);
+                current = OverlapTail(current, _max - unit.Tokens);
                 size = current.Sum(u => u.Tokens);
+            }
+            if (current.Count == 0 && first && size + unit.Tokens > _max)
+            {
+                // The heading and this unit together pass the maximum: the passage starts at the unit instead (the
+                // heading still travels in its heading path).
+                first = false;
+                size = 0;
             }
             current.Add(unit);
             size += unit.Tokens;
@@ -98,19 +136,28 @@ public sealed class SectionChunker(ITokenCounter tokens, IOptions<ChunkingOption
         void Emit(List<Unit> units, bool firstOfSection)
         {
             var start = firstOfSection && section.HeadingStart is { } headingStart ? headingStart : units[0].Start;
-            drafts.Add(new ChunkDraft(drafts.Count, section.HeadingPath, start, units[^1].End));
+            var end = units[^1].End;
+            // Unit sizes leave out the blank lines between blocks; the passage as sliced must still fit.
+            IReadOnlyList<Range> pieces = Count(document.Text, start, end) <= _max
+                ? [new Range(start, end)]
+                : PassageSplitter.Split(document.Text, start, end, _max, tokens);
+            foreach (var piece in pieces)
+            {
+                drafts.Add(new ChunkDraft(drafts.Count, section.HeadingPath, piece.Start.Value, piece.End.Value));
+            }
         }
     }
 
-    private List<Unit> OverlapTail(List<Unit> emitted)
+    private List<Unit> OverlapTail(List<Unit> emitted, int room)
     {
+        var limit = Math.Min(_overlap, room);
         var tail = new List<Unit>();
         var size = 0;
         // Stop before taking the whole previous passage, or the next one would start as a copy of it.
         for (var i = emitted.Count - 1; i > 0; i--)
         {
             var unit = emitted[i];
-            if (unit.Atomic || size + unit.Tokens > _overlap)
+            if (unit.Atomic || size + unit.Tokens > limit)
             {
                 break;
             }

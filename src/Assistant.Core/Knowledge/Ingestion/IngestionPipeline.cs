@@ -17,6 +17,7 @@ public sealed class IngestionPipeline(
     MarkdownDocumentParser parser,
     ChunkBuilder chunkBuilder,
     ChunkEmbedder embedder,
+    IngestionFingerprint fingerprint,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
 {
@@ -32,6 +33,12 @@ public sealed class IngestionPipeline(
         var pending = new List<(SourceItem Item, string Hash)>();
         await foreach (var item in source.ReadAsync(cancellationToken))
         {
+            // Not part of the source (a symbolic link that is not followed): reported, and never kept in the index.
+            if (item.IsExcluded)
+            {
+                run.Skip(item.SourcePath, item.Problem ?? "excluded by the source");
+                continue;
+            }
             if (!run.Seen.Add(item.DocumentId))
             {
                 run.Skip(item.SourcePath, $"duplicate document id '{item.DocumentId}' (another file has the same path without extension)");
@@ -39,10 +46,10 @@ public sealed class IngestionPipeline(
             }
             if (item.Problem is not null)
             {
-                run.Skip(item.SourcePath, item.Problem);
+                run.Skip(item.SourcePath, KeptNote(item.Problem, item.DocumentId, existing));
                 continue;
             }
-            var hash = ContentHash.Of(item.Content.Span, item.Title);
+            var hash = ContentHash.Of(item.Content.Span, $"{item.Title}\0{fingerprint.Current}");
             if (!modelChanged && existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
             {
                 run.Unchanged++;
@@ -114,7 +121,7 @@ public sealed class IngestionPipeline(
             var (document, chunks, problem) = built[i];
             if (document is null)
             {
-                run.Skip(item.SourcePath, problem!);
+                run.Skip(item.SourcePath, KeptNote(problem!, item.DocumentId, existing));
                 continue;
             }
             var entry = new DocumentEntry(document.Id, document.SourcePath, document.Title, hash, document.Metadata);
@@ -133,6 +140,11 @@ public sealed class IngestionPipeline(
             run.Tick(item.SourcePath);
         }
     }
+
+    // A document that stops parsing keeps its last good version in the index rather than vanishing from answers;
+    // the report says so, so the author knows readers still see the old text until the file is fixed.
+    private static string KeptNote(string problem, string documentId, IReadOnlyDictionary<string, DocumentEntry> existing) =>
+        existing.ContainsKey(documentId) ? $"{problem}; the previously indexed version stays searchable" : problem;
 
     private sealed class RunState(int? total, IProgress<IngestionProgress>? progress)
     {

@@ -15,23 +15,43 @@ public static class SourceDecoder
         {
             throw new SourceRejectedException("file is empty");
         }
+        // Editors on Windows save "Unicode" as UTF-16 with a byte-order mark; its NUL bytes are not a sign of binary.
+        if (ByteOrderMark.Detect(bytes) is { } marked)
+        {
+            return Checked(DecodeMarked(bytes[marked.Length..], marked.Encoding, marked.Name));
+        }
         // A NUL byte never appears in UTF-8 text; it is the cheapest reliable sign of a binary file.
         if (bytes.IndexOf((byte)0) >= 0)
         {
             throw new SourceRejectedException("file looks binary (contains NUL bytes)");
         }
-        string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            return Checked(StrictUtf8.GetString(bytes));
         }
         catch (DecoderFallbackException exception)
         {
             throw new SourceRejectedException($"file is not valid UTF-8 (invalid byte at offset {exception.Index}); save it as UTF-8");
         }
-        if (text.Length > 0 && text[0] == '\uFEFF')
+    }
+
+    private static string DecodeMarked(ReadOnlySpan<byte> bytes, Encoding encoding, string name)
+    {
+        try
         {
-            text = text[1..];
+            return encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new SourceRejectedException($"file starts with a {name} byte-order mark but is not valid {name} (invalid bytes at offset {exception.Index}); save it as UTF-8");
+        }
+    }
+
+    private static string Checked(string text)
+    {
+        if (text.Contains('\0'))
+        {
+            throw new SourceRejectedException("file looks binary (contains NUL characters)");
         }
         if (string.IsNullOrWhiteSpace(text))
         {

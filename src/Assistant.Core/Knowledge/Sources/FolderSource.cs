@@ -4,31 +4,36 @@ namespace Assistant.Core.Knowledge.Sources;
 
 /// <summary>
 /// A folder of .md and .txt files. The document id is the path relative to the folder without its extension, with
-/// forward slashes ("policies/refund-policy"), so it is stable across machines and readable in citations.
+/// forward slashes ("policies/refund-policy"), so it is stable across machines and readable in citations. Only files
+/// whose real path lies inside the folder are read, each once (see <see cref="FolderWalker"/>).
 /// </summary>
 public sealed class FolderSource(string root, long maxFileBytes) : IKnowledgeSource
 {
-    private static readonly string[] Extensions = [".md", ".markdown", ".txt"];
-
     private readonly string _root = Path.GetFullPath(root);
-    private IReadOnlyList<string>? _files;
+    private IReadOnlyList<FolderEntry>? _entries;
 
     public string Name => _root;
 
-    public int? Count => Files.Count;
+    public int? Count => Entries.Count;
 
-    private IReadOnlyList<string> Files => _files ??= ListFiles();
+    private IReadOnlyList<FolderEntry> Entries => _entries ??= FolderWalker.List(_root);
 
     public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var path in Files)
+        foreach (var entry in Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(_root, path).Replace('\\', '/');
+            var relative = entry.RelativePath;
+            if (entry.RealPath is null)
+            {
+                yield return SourceItem.Excluded(relative, entry.Problem!);
+                continue;
+            }
             var id = Path.ChangeExtension(relative, null)!;
-            var format = path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? SourceFormat.PlainText : SourceFormat.Markdown;
+            var format = relative.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? SourceFormat.PlainText : SourceFormat.Markdown;
 
-            var length = new FileInfo(path).Length;
+            // Read through the resolved path, never the link, so a link swapped after listing cannot lead outside.
+            var length = new FileInfo(entry.RealPath).Length;
             if (length > maxFileBytes)
             {
                 yield return SourceItem.Rejected(id, relative, $"file is {length:N0} bytes, over the {maxFileBytes:N0}-byte limit (Assistant:Ingestion:MaxFileBytes)");
@@ -39,7 +44,7 @@ public sealed class FolderSource(string root, long maxFileBytes) : IKnowledgeSou
             string? problem = null;
             try
             {
-                content = await File.ReadAllBytesAsync(path, cancellationToken);
+                content = await File.ReadAllBytesAsync(entry.RealPath, cancellationToken);
             }
             catch (IOException exception)
             {
@@ -55,21 +60,5 @@ public sealed class FolderSource(string root, long maxFileBytes) : IKnowledgeSou
                 ? new SourceItem(id, relative, format, content)
                 : SourceItem.Rejected(id, relative, problem);
         }
-    }
-
-    private List<string> ListFiles()
-    {
-        if (!Directory.Exists(_root))
-        {
-            throw new DirectoryNotFoundException($"Knowledge folder '{_root}' does not exist (set Assistant:KnowledgeDirectory).");
-        }
-        var files = Directory
-            .EnumerateFiles(_root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(path => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
-            // A folder's own README describes the folder; it is not an article.
-            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        files.Sort(StringComparer.Ordinal);
-        return files;
     }
 }

@@ -4,11 +4,13 @@ namespace Assistant.Core.Retrieval.Analysis;
 
 /// <summary>
 /// Turns text into keyword terms: split on anything that is not a letter or digit, lower-case, drop stop words,
-/// Snowball-stem. Indexing and querying must use the same analyzer, so <see cref="Version"/> is stored with the index.
+/// Snowball-stem. Chinese and Japanese are written without spaces, so a run of such characters becomes overlapping
+/// character bigrams instead (see <see cref="CjkBigrams"/>). Indexing and querying must use the same analyzer, so
+/// <see cref="Version"/> is stored with the index.
 /// </summary>
 public sealed class EnglishAnalyzer
 {
-    public const string Version = "english-snowball-v1";
+    public const string Version = "english-snowball-cjk-bigram-v2";
 
     // Stems repeat heavily (Zipf); caching them makes analysis several times faster. The cap bounds memory when
     // queries bring in unbounded vocabulary.
@@ -39,8 +41,13 @@ public sealed class EnglishAnalyzer
             {
                 i++;
             }
+            if (i < text.Length && CjkBigrams.IsCjk(text[i]))
+            {
+                i = CjkBigrams.Add(text, i, terms);
+                continue;
+            }
             var length = 0;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < text.Length && char.IsLetterOrDigit(text[i]) && !CjkBigrams.IsCjk(text[i]))
             {
                 if (length < MaxTokenLength)
                 {
