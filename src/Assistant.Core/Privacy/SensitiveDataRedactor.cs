@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace Assistant.Core.Privacy;
@@ -52,5 +53,6 @@ public static class SensitiveDataRedactor
     }
 
     /// <summary>The text with sensitive data replaced; null stays null.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
     public static string? Clean(string? text) => text is null ? null : Redact(text).Text;
 }
