@@ -33,7 +33,9 @@ internal static partial class CardNumbers
     public static bool IsCardNumber(ReadOnlySpan<char> digits) =>
         digits.Length is >= 13 and <= 19 && digits[0] is >= '2' and <= '6' && PassesLuhn(digits);
 
-    public static string Marker(string digits) => $"[card •••• {digits[^4..]}]";
+    public const string MarkerStart = "[card •••• ";
+
+    public static string Marker(string digits) => $"{MarkerStart}{digits[^4..]}]";
 
     /// <summary>
     /// The longest leftmost groups of the run that form a card, so "2026-12-01 4111 1111 1111 1111" still finds the

@@ -6,7 +6,7 @@ public sealed record SensitiveDataNotice(IReadOnlyList<SensitiveDataKind> Remove
     /// <summary>The notice for what was removed, or null when nothing was.</summary>
     public static SensitiveDataNotice? For(IReadOnlyList<SensitiveDataKind> removed) =>
         removed.Count == 0 ? null : new SensitiveDataNotice(removed, $"I removed {List(removed)} from your message before answering or saving it. "
-            + "We never need card numbers, Social Security numbers, passwords or keys to help you, so please don't share them here.");
+            + "We never need these to help you, so please don't share them here.");
 
     private static string List(IReadOnlyList<SensitiveDataKind> removed)
     {

@@ -52,6 +52,25 @@ public static class SensitiveDataRedactor
         return new RedactedText(redacted.ToString(), removed);
     }
 
+    /// <summary>The kinds whose markers a stored text carries, so a reopened conversation can show its notice again.</summary>
+    public static IReadOnlyList<SensitiveDataKind> MarkersIn(string text)
+    {
+        var kinds = new List<SensitiveDataKind>();
+        if (text.Contains(CardNumbers.MarkerStart, StringComparison.Ordinal))
+        {
+            kinds.Add(SensitiveDataKind.CardNumber);
+        }
+        if (text.Contains(SocialSecurityNumbers.Marker, StringComparison.Ordinal))
+        {
+            kinds.Add(SensitiveDataKind.SocialSecurityNumber);
+        }
+        if (text.Contains(Secrets.Marker, StringComparison.Ordinal))
+        {
+            kinds.Add(SensitiveDataKind.Secret);
+        }
+        return kinds;
+    }
+
     /// <summary>The text with sensitive data replaced; null stays null.</summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? Clean(string? text) => text is null ? null : Redact(text).Text;

@@ -68,7 +68,7 @@ public sealed class ChatSession(
         {
             if (message.Role == "user")
             {
-                turn = new ChatTurn(message.Content) { MessageId = message.Id };
+                turn = new ChatTurn(message.Content) { MessageId = message.Id, SensitiveData = SensitiveDataNotice.For(SensitiveDataRedactor.MarkersIn(message.Content)) };
                 Turns.Add(turn);
             }
             else if (turn is not null)

@@ -34,6 +34,15 @@ public sealed class JsonRedactorTests
     }
 
     [Fact]
+    public void A_stored_text_says_which_kinds_were_removed_from_it()
+    {
+        var stored = SensitiveDataRedactor.Redact("SSN 123-45-6789 and card 4111 1111 1111 1111").Text;
+
+        Assert.Equal([SensitiveDataKind.CardNumber, SensitiveDataKind.SocialSecurityNumber], SensitiveDataRedactor.MarkersIn(stored));
+        Assert.Empty(SensitiveDataRedactor.MarkersIn("INV-2026-0142"));
+    }
+
+    [Fact]
     public void The_notice_names_what_was_removed()
     {
         var notice = SensitiveDataNotice.For([SensitiveDataKind.CardNumber, SensitiveDataKind.SocialSecurityNumber]);
