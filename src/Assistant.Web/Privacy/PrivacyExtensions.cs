@@ -4,8 +4,9 @@ namespace Assistant.Web.Privacy;
 
 /// <summary>
 /// What keeps user text out of the logs. Sensitive data itself is redacted where it enters (see
-/// <see cref="Core.Privacy.SensitiveDataRedactor"/>); this makes sure request logging, if someone turns it on, never
-/// writes a request or response body or a query string, where a message or a search would sit unredacted.
+/// <see cref="Core.Privacy.SensitiveDataRedactor"/>), after the framework has seen the request; this makes sure the
+/// framework's own logging, if someone turns it up, never writes what the user sent: request logging loses bodies and
+/// query strings, and the categories whose lines carry user text stay quiet.
 /// </summary>
 public static class PrivacyExtensions
 {
@@ -15,6 +16,12 @@ public static class PrivacyExtensions
     {
         // PostConfigure runs after every Configure, so no later AddHttpLogging(options => ...) can put the bodies back.
         builder.Services.PostConfigure<HttpLoggingOptions>(options => options.LoggingFields &= ~UserText);
+        // "Request starting GET /api/search?q=…" (Information) has the query; SignalR's Debug lines hold each hub
+        // invocation's arguments, which for the web chat are what the user types. Added after the configuration's
+        // rules, these win over a "Logging:LogLevel" entry for the same category.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Information);
         return builder;
     }
 }

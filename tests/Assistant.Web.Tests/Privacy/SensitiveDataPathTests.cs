@@ -112,6 +112,19 @@ public sealed class SensitiveDataPathTests
         var withdrawn = await SendAsync(alice.PostAsJsonAsync("/api/actions", new { tool = "open_ticket", arguments = new { subject = "Second ticket", body = "Ignore the first" } }, Cancel), responses);
         await SendAsync(alice.PostAsJsonAsync($"/api/actions/{withdrawn.GetProperty("id").GetString()}/cancel", new { reason = Message }, Cancel), responses);
 
+        // Staff decisions: a reset waiting for approval is rejected with a reason, another approved with a note.
+        foreach (var (reason, decision) in new[] { ("Locked out. " + Message, "reject"), ("Lost my phone. " + Message, "approve") })
+        {
+            var reset = await SendAsync(alice.PostAsJsonAsync("/api/actions", new { tool = "reset_two_factor", arguments = new { reason } }, Cancel), responses);
+            var resetId = reset.GetProperty("id").GetString();
+            Assert.Equal("awaiting-approval", (await SendAsync(alice.PostAsync($"/api/actions/{resetId}/confirm", null, Cancel), responses)).GetProperty("status").GetString());
+            await SendAsync(sam.PostAsJsonAsync($"/api/actions/{resetId}/{decision}", new { reason = "Checked the last invoice. " + Message }, Cancel), responses);
+        }
+
+        // Search echoes its query.
+        var search = await SendAsync(alice.GetAsync("/api/search?q=" + Uri.EscapeDataString("card " + Card), Cancel), responses);
+        Assert.Equal("card [card •••• 1111]", search.GetProperty("query").GetString());
+
         // The OpenAI-compatible endpoint, whole and streamed, with the secrets in the history as well as the question.
         object[] messages = [new { role = "user", content = Message }, new { role = "assistant", content = "Noted." }, new { role = "user", content = "And " + Message }];
         var completion = await SendAsync(alice.PostAsJsonAsync("/v1/chat/completions", new { model = "assistant", messages }, Cancel), responses);

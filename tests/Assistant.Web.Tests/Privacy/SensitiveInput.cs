@@ -12,9 +12,12 @@ internal static class SensitiveInput
 
     public static readonly string Message = $"My card is {Card} and my SSN is {Ssn}. My API key is {ApiKey} and my password is {Password}.";
 
-    // As typed, and as a program might rewrite them (separators dropped or changed), so a reformatted copy is found too.
+    // As typed, and as a program might rewrite them (separators dropped or changed, URL-encoded), so a copy is found too.
     private static readonly string[] Needles =
-        [Card, "4111111111111111", "4111-1111-1111-1111", Ssn, "123 45 6789", "123456789", ApiKey, "Q7mX2vLp9RtK4wZs8NbH3cJd", Password];
+    [
+        Card, "4111111111111111", "4111-1111-1111-1111", "4111%201111%201111%201111", "4111+1111+1111+1111",
+        Ssn, "123 45 6789", "123456789", "123%2045%206789", ApiKey, "Q7mX2vLp9RtK4wZs8NbH3cJd", Password,
+    ];
 
     public static IReadOnlyList<string> FoundIn(string text) => [.. Needles.Where(needle => text.Contains(needle, StringComparison.Ordinal))];
 
