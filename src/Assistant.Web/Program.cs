@@ -7,6 +7,7 @@ using Assistant.Web.Feedback;
 using Assistant.Web.Handoffs;
 using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
+using Assistant.Web.Privacy;
 using Assistant.Web.Search;
 
 // appsettings.json sits beside the binary; relative data paths (knowledge/, data/) resolve from the working
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.AddPrivacy();
 builder.AddAuth();
 builder.AddKnowledge();
 builder.AddConversations();

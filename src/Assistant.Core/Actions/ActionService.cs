@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
+using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,10 @@ public sealed class ActionService(
 
     public async Task<ActionOutcome> ProposeAsync(Actor requester, string toolName, JsonElement arguments, ActionOrigin origin, CancellationToken cancellationToken = default)
     {
+        // Arguments are stored, previewed, audited, shown to staff and passed to a tool (a ticket's description): card
+        // numbers, SSNs and secrets go before any of that, whoever proposed (an API client, the router, a model).
+        toolName = SensitiveDataRedactor.Redact(toolName).Text;
+        (arguments, _) = JsonRedactor.Redact(arguments);
         var argumentsJson = arguments.ValueKind == JsonValueKind.Undefined ? "{}" : arguments.GetRawText();
         var hash = arguments.ValueKind == JsonValueKind.Object ? ArgumentsHash.Compute(argumentsJson) : null;
         if (tools.Find(toolName) is not { } tool)
@@ -145,6 +150,7 @@ public sealed class ActionService(
     /// <summary>The requester withdraws a request that is still waiting.</summary>
     public async Task<ActionOutcome> CancelAsync(string id, Actor actor, string? reason = null, CancellationToken cancellationToken = default)
     {
+        reason = SensitiveDataRedactor.Clean(reason);
         var (action, problem) = await FindForRequesterAsync(id, actor, "cancel", cancellationToken);
         if (problem is not null)
         {
@@ -163,6 +169,7 @@ public sealed class ActionService(
     /// <summary>A support agent (or an admin, when the policy says so) approves; the tool then runs once.</summary>
     public async Task<ActionOutcome> ApproveAsync(string id, Actor approver, string? note, CancellationToken cancellationToken = default)
     {
+        note = SensitiveDataRedactor.Clean(note);
         var (action, problem) = await FindForApproverAsync(id, approver, "approve", cancellationToken);
         if (problem is not null)
         {
@@ -192,6 +199,7 @@ public sealed class ActionService(
         {
             return ActionOutcome.Invalid("Rejecting needs a reason.", new Dictionary<string, string[]> { ["reason"] = ["Say why, so the customer knows what to do next."] });
         }
+        reason = SensitiveDataRedactor.Clean(reason);
         var (action, problem) = await FindForApproverAsync(id, approver, "reject", cancellationToken);
         if (problem is not null)
         {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
+using Assistant.Core.Privacy;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
@@ -37,6 +38,12 @@ public sealed class AnswerService(
 
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The web edges redact already; this keeps any other caller (the CLI) from tracing or sending sensitive data.
+        request = request with
+        {
+            Question = SensitiveDataRedactor.Redact(request.Question).Text,
+            PreviousQuestions = request.PreviousQuestions?.Select(previous => SensitiveDataRedactor.Redact(previous).Text).ToList(),
+        };
         var settings = options.Value;
         var run = new AnswerRun(request, Ids.New("trace"));
 

@@ -3,8 +3,10 @@ using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Feedback;
 using Assistant.Core.Handoffs;
+using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
 using Assistant.Web.Conversations;
+using Assistant.Web.Privacy;
 using AnswerFeedback = Assistant.Core.Feedback.Feedback;
 
 namespace Assistant.Web.Chat;
@@ -66,7 +68,7 @@ public sealed class ChatSession(
         {
             if (message.Role == "user")
             {
-                turn = new ChatTurn(message.Content) { MessageId = message.Id };
+                turn = new ChatTurn(message.Content) { MessageId = message.Id, SensitiveData = SensitiveDataNotice.For(SensitiveDataRedactor.MarkersIn(message.Content)) };
                 Turns.Add(turn);
             }
             else if (turn is not null)
@@ -164,7 +166,9 @@ public sealed class ChatSession(
             return;
         }
         Busy = true;
-        var turn = new ChatTurn(question);
+        // Redacted before the page shows it back, so the raw text lives nowhere but the user's own input box.
+        var redacted = SensitiveDataRedactor.Redact(question);
+        var turn = new ChatTurn(redacted.Text) { SensitiveData = SensitiveDataNotice.For(redacted.Removed) };
         Turns.Add(turn);
         await changed();
         try
@@ -174,10 +178,13 @@ public sealed class ChatSession(
                 ConversationId = (await conversations.CreateAsync(UserId, cancellationToken)).Id;
             }
             var conversation = (await conversations.GetAsync(ConversationId, cancellationToken))!;
-            await foreach (var item in answers.AskAsync(conversation, question, _user, cancellationToken))
+            await foreach (var item in answers.AskAsync(conversation, redacted.Text, _user, cancellationToken))
             {
                 switch (item)
                 {
+                    case SensitiveDataRemoved removed:
+                        (turn.Question, turn.SensitiveData) = (removed.Question, removed.Notice);
+                        break;
                     case AnswerDelta { Reset: true } delta:
                         turn.Draft.Clear().Append(delta.Text);
                         break;
@@ -215,7 +222,7 @@ public sealed class ChatSession(
         {
             return null;
         }
-        var handoff = await handoffs.CreateAsync(ConversationId, $"Asked for a person after: \"{turn.Question}\"", cancellationToken);
+        var handoff = await handoffs.CreateAsync(ConversationId, SensitiveDataRedactor.Redact($"Asked for a person after: \"{turn.Question}\"").Text, cancellationToken);
         turn.HandoffId = handoff.Id;
         return handoff;
     }
@@ -224,6 +231,7 @@ public sealed class ChatSession(
     public async Task<IReadOnlyDictionary<string, string[]>> RateAsync(ChatTurn turn, FeedbackSubmission submission, CancellationToken cancellationToken = default)
     {
         var errors = submission.Validate();
+        submission = submission with { Comment = SensitiveDataRedactor.Clean(submission.Comment) };
         if (errors.Count == 0 && turn.Answer is not null)
         {
             turn.Feedback = await feedback.SaveAsync(turn.Answer.TraceId, UserId, submission, cancellationToken);

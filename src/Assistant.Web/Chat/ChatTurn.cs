@@ -1,6 +1,7 @@
 using System.Text;
 using Assistant.Core.Actions;
 using Assistant.Core.Answers;
+using Assistant.Core.Privacy;
 using Assistant.Web.Conversations;
 using AnswerFeedback = Assistant.Core.Feedback.Feedback;
 
@@ -9,7 +10,11 @@ namespace Assistant.Web.Chat;
 /// <summary>One question and its answer as the chat page shows it, including the unverified draft while it streams.</summary>
 public sealed class ChatTurn(string question)
 {
-    public string Question { get; } = question;
+    /// <summary>The question as kept: sensitive data replaced by markers.</summary>
+    public string Question { get; set; } = question;
+
+    /// <summary>Set when card numbers, SSNs or secrets were removed from the question: shown under it.</summary>
+    public SensitiveDataNotice? SensitiveData { get; set; }
 
     /// <summary>The stored id of the user's message, known once the conversation is reopened; actions point at it.</summary>
     public string? MessageId { get; set; }

@@ -6,6 +6,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Tracing;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
+using Assistant.Web.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Web.Conversations;
@@ -65,11 +66,13 @@ public static class ConversationEndpoints
             return TypedResults.ServerSentEvents(ToSse(events, conversation.Id, cancellationToken));
         }
         MessageResponse? response = null;
+        SensitiveDataRemoved? removed = null;
         await foreach (var item in events)
         {
+            removed = item as SensitiveDataRemoved ?? removed;
             response = item switch
             {
-                AnswerCompleted completed => new MessageResponse(conversation.Id, completed.Answer.TraceId, completed.Answer),
+                AnswerCompleted completed => new MessageResponse(conversation.Id, completed.Answer.TraceId, completed.Answer, SensitiveData: removed),
                 ActionProposed proposed => response! with { Action = proposed.Action },
                 ActionPromptRaised prompt => response! with { ActionPrompt = prompt.Prompt },
                 _ => response,
@@ -81,18 +84,22 @@ public static class ConversationEndpoints
     }
 
     /// <summary>
-    /// "delta" events carry text as it is generated (unverified; "reset" discards what came before); one "answer"
-    /// event carries the verified answer; then an "action" event (the proposed action's card) or an "action-prompt"
-    /// event (what is missing, or why the tool refused) when the message asked for an action.
+    /// "sensitive-data" comes first when card numbers, SSNs or secrets were removed from the message (the question as
+    /// kept, and the notice to show); "delta" events carry text as it is generated (unverified; "reset" discards what
+    /// came before); one "answer" event carries the verified answer; then an "action" event (the proposed action's
+    /// card) or an "action-prompt" event (what is missing, or why the tool refused) when the message asked for an action.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> ToSse(IAsyncEnumerable<AnswerEvent> events, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        SensitiveDataRemoved? removed = null;
         await foreach (var item in events.WithCancellation(cancellationToken))
         {
+            removed = item as SensitiveDataRemoved ?? removed;
             yield return item switch
             {
+                SensitiveDataRemoved => new SseItem<object>(removed!, "sensitive-data"),
                 AnswerDelta delta => new SseItem<object>(new { text = delta.Text, reset = delta.Reset }, "delta"),
-                AnswerCompleted completed => new SseItem<object>(new MessageResponse(conversationId, completed.Answer.TraceId, completed.Answer), "answer"),
+                AnswerCompleted completed => new SseItem<object>(new MessageResponse(conversationId, completed.Answer.TraceId, completed.Answer, SensitiveData: removed), "answer"),
                 ActionProposed proposed => new SseItem<object>(proposed.Action, "action"),
                 ActionPromptRaised prompt => new SseItem<object>(prompt.Prompt, "action-prompt"),
                 _ => throw new InvalidOperationException($"Unknown answer event {item.GetType().Name}."),

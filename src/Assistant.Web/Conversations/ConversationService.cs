@@ -4,7 +4,9 @@ using Assistant.Core.Actions.Planning;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
+using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
+using Assistant.Web.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Web.Conversations;
@@ -27,6 +29,14 @@ public sealed class ConversationService(
 
     public async IAsyncEnumerable<AnswerEvent> AskAsync(Conversation conversation, string question, Actor asker, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Card numbers, SSNs and secrets stop here: the stored question, the trace, the retrieval, the model, the
+        // planner and a ticket's description all see the markers, so no answer, reason or preview can echo them.
+        var redacted = SensitiveDataRedactor.Redact(question);
+        question = redacted.Text;
+        if (SensitiveDataNotice.For(redacted.Removed) is { } notice)
+        {
+            yield return new SensitiveDataRemoved(question, notice);
+        }
         var previous = conversation.Messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
         var asked = DateTimeOffset.UtcNow;
         var questionId = Ids.New("msg");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assistant.Core.Feedback;
+using Assistant.Core.Privacy;
 using Assistant.Core.Tracing;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
@@ -46,7 +47,9 @@ public static class FeedbackExtensions
         {
             return NotFound(traceId);
         }
-        return TypedResults.Ok(await feedback.SaveAsync(traceId, user.UserId(), submission, cancellationToken));
+        // Staff read comments in the triage queue; a card number or password typed into one must not reach them.
+        var redacted = submission with { Comment = SensitiveDataRedactor.Clean(submission.Comment) };
+        return TypedResults.Ok(await feedback.SaveAsync(traceId, user.UserId(), redacted, cancellationToken));
     }
 
     public static async Task<Results<Ok<AnswerFeedback>, ProblemHttpResult>> Get(string traceId, ClaimsPrincipal user, IFeedbackStore feedback, CancellationToken cancellationToken) =>

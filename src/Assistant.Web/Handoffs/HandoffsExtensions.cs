@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Assistant.Core.Conversations;
 using Assistant.Core.Handoffs;
+using Assistant.Core.Privacy;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,7 +42,7 @@ public static class HandoffsExtensions
         {
             return TypedResults.Problem($"There is no conversation '{body.ConversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found");
         }
-        var reason = string.IsNullOrWhiteSpace(body.Reason) ? "The user asked to talk to a person." : body.Reason.Trim();
+        var reason = string.IsNullOrWhiteSpace(body.Reason) ? "The user asked to talk to a person." : SensitiveDataRedactor.Redact(body.Reason.Trim()).Text;
         var handoff = await handoffs.CreateAsync(body.ConversationId, reason.Length > 2000 ? reason[..2000] : reason, cancellationToken);
         return TypedResults.Created($"/api/handoffs/{handoff.Id}", handoff);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Core.Answers;
+using Assistant.Core.Privacy;
 using Assistant.Core.Tracing;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
@@ -57,7 +58,11 @@ public static class ChatCompletionsExtensions
             return JsonBody.Invalid("messages", $"The last user message is {userMessages[^1].Length:N0} characters; the limit is {options.Value.MaxQuestionLength:N0}.");
         }
 
-        var request = new AnswerRequest(userMessages[^1], null, userMessages.Take(userMessages.Count - 1).ToList(), context.User.UserId());
+        // Every user message is redacted before it is answered, traced or sent to a model; only the last one's removals
+        // are announced, since clients resend the whole history each turn.
+        var redacted = userMessages.Select(SensitiveDataRedactor.Redact).ToList();
+        var notice = SensitiveDataNotice.For(redacted[^1].Removed);
+        var request = new AnswerRequest(redacted[^1].Text, null, redacted.Take(redacted.Count - 1).Select(r => r.Text).ToList(), context.User.UserId());
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         if (body.Stream != true)
         {
@@ -71,11 +76,11 @@ public static class ChatCompletionsExtensions
                 model = ModelName(answer),
                 choices = new[] { new { index = 0, message = new { role = "assistant", content = answer.Text }, finish_reason = "stop" } },
                 usage = Usage(trace),
-                assistant = Extension(answer),
+                assistant = Extension(answer, notice),
             }, Json);
         }
 
-        await StreamAsync(context, answers, traces, request, created, cancellationToken);
+        await StreamAsync(context, answers, traces, request, notice, created, cancellationToken);
         return Results.Empty;
     }
 
@@ -84,7 +89,8 @@ public static class ChatCompletionsExtensions
     /// so only text that passed verification is sent, in word-sized chunks, then a final chunk with usage and the
     /// "assistant" extension. Our own SSE endpoint streams text as it is generated instead.
     /// </summary>
-    private static async Task StreamAsync(HttpContext context, AnswerService answers, ITraceStore traces, AnswerRequest request, long created, CancellationToken cancellationToken)
+    private static async Task StreamAsync(HttpContext context, AnswerService answers, ITraceStore traces, AnswerRequest request, SensitiveDataNotice? notice, long created,
+        CancellationToken cancellationToken)
     {
         var answer = await answers.AnswerAsync(request, cancellationToken);
         var trace = await traces.GetAsync(answer.TraceId, cancellationToken);
@@ -101,7 +107,7 @@ public static class ChatCompletionsExtensions
             id, @object = "chat.completion.chunk", created, model,
             choices = new[] { new { index = 0, delta = new { content = "" }, finish_reason = (string?)"stop" } },
             usage = Usage(trace),
-            assistant = Extension(answer),
+            assistant = Extension(answer, notice),
         }, cancellationToken);
         await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
     }
@@ -130,7 +136,7 @@ public static class ChatCompletionsExtensions
         total_tokens = (trace?.TokensIn ?? 0) + (trace?.TokensOut ?? 0),
     };
 
-    private static object Extension(Answer answer) => new
+    private static object Extension(Answer answer, SensitiveDataNotice? notice) => new
     {
         outcome = answer.Outcome,
         generator = answer.Generator,
@@ -140,5 +146,6 @@ public static class ChatCompletionsExtensions
         trace_id = answer.TraceId,
         sentences = answer.Sentences,
         suggestions = answer.Suggestions,
+        sensitive_data = notice,
     };
 }

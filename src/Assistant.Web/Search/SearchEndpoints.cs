@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Privacy;
 using Assistant.Core.Retrieval;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,8 @@ public static class SearchEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Index not ready");
         }
 
-        var response = await retriever.SearchAsync(new SearchRequest(q!, top, chunkFilter), cancellationToken);
+        // The response echoes the query; a card number or secret searched for is not sent back.
+        var response = await retriever.SearchAsync(new SearchRequest(SensitiveDataRedactor.Redact(q).Text, top, chunkFilter), cancellationToken);
         return TypedResults.Ok(response);
     }
 }

@@ -20,7 +20,8 @@ namespace Assistant.Core.Tests.Support;
 /// Replies: <see cref="Text"/> (a JSON completion, or an SSE stream with one delta per word when the request has
 /// <c>"stream": true</c>), <see cref="ToolCall"/> (a completion that calls a function), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
 /// <see cref="Malformed"/> (success status, unparsable body) and <see cref="Empty"/> (success status, no choices).
-/// A request that finds the queue empty gets 501 with a message naming the server, so a missing script is obvious.
+/// A request that finds the queue empty gets <see cref="Otherwise"/>'s reply when set, else 501 with a message naming
+/// the server, so a missing script is obvious.
 /// It also serves <c>POST /v1/embeddings</c> with a deterministic vector per input (counts of the letters a, b, c, ...),
 /// so similar texts get similar vectors without a model.
 /// </remarks>
@@ -52,6 +53,9 @@ public sealed class ScriptedChatServer : IAsyncDisposable
 
     /// <summary>The bodies of the requests received so far, in arrival order.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
+
+    /// <summary>Builds the reply for a request that finds the queue empty, from its body (to echo what the model was sent).</summary>
+    public Func<JsonObject, Reply>? Otherwise { get; set; }
 
     /// <summary>How many scripted replies have not been used yet.</summary>
     public int PendingReplies => _replies.Count;
@@ -225,7 +229,11 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!.AsObject();
         Requests.Enqueue(body);
         var id = $"chatcmpl-scripted-{Interlocked.Increment(ref _completions)}";
-        if (!_replies.TryDequeue(out var reply))
+        if (!_replies.TryDequeue(out var reply) && Otherwise is { } otherwise)
+        {
+            reply = otherwise(body);
+        }
+        if (reply is null)
         {
             await WriteJsonAsync(context, 501, new JsonObject { ["error"] = new JsonObject { ["message"] = "ScriptedChatServer: no reply scripted for this request." } });
             return;
