@@ -27,6 +27,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNotFoundPage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
