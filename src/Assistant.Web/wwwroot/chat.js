@@ -35,7 +35,13 @@ window.assistant = {
         if (!panel.contains(document.activeElement)) {
             assistant.returnTo = document.activeElement;
         }
-        (panel.querySelector('[tabindex="-1"], input, textarea, button') ?? panel).focus();
+        (panel.querySelector('[tabindex="-1"], input, textarea, button') ?? panel).focus({ preventScroll: true });
+        // A long passage opens at its highlighted quote, not at its first line.
+        const mark = panel.querySelector('mark');
+        if (mark) {
+            panel.scrollTop += mark.getBoundingClientRect().top - panel.getBoundingClientRect().top - 48;
+        }
+        panel.scrollIntoView({ block: 'nearest' });
     },
     restoreFocus(fallback) {
         const target = assistant.returnTo;
