@@ -29,6 +29,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNotFoundPage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -28,6 +28,10 @@ public sealed class ChatSession(
     private Actor _user = new("", ActorRole.User);
     private bool _watching;
 
+    // Answers are written one at a time, in the order the questions were sent (a follow-up needs the one before it).
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _pending;
+
     // Runs an update on the page's renderer; without a page (tests) updates apply at once.
     private Func<Action, Task>? _dispatch;
 
@@ -41,7 +45,8 @@ public sealed class ChatSession(
 
     public List<ChatTurn> Turns { get; } = [];
 
-    public bool Busy { get; private set; }
+    /// <summary>True while a question is being answered or waits for an earlier one.</summary>
+    public bool Busy => _pending > 0;
 
     public async Task LoadAsync(Actor user, CancellationToken cancellationToken = default)
     {
@@ -149,7 +154,11 @@ public sealed class ChatSession(
         _ = _dispatch(Apply).ContinueWith(static _ => { }, TaskScheduler.Default);
     }
 
-    public void Dispose() => notifier.Changed -= OnActionChanged;
+    public void Dispose()
+    {
+        notifier.Changed -= OnActionChanged;
+        _sending.Dispose();
+    }
 
     public void StartNew()
     {
@@ -157,20 +166,25 @@ public sealed class ChatSession(
         Turns.Clear();
     }
 
-    /// <summary>Asks a question, calling <paramref name="changed"/> as text streams in and when the verified answer arrives.</summary>
-    public async Task SendAsync(string question, Func<Task> changed, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks a question, calling <paramref name="changed"/> as text streams in and when the verified answer arrives.
+    /// A question sent while an earlier one is still being answered joins the thread at once and is answered after
+    /// it, in order: what the user sent is never dropped.
+    /// </summary>
+    public async Task<ChatTurn?> SendAsync(string question, Func<Task> changed, CancellationToken cancellationToken = default)
     {
         question = question.Trim();
-        if (question.Length == 0 || Busy)
+        if (question.Length == 0)
         {
-            return;
+            return null;
         }
-        Busy = true;
+        _pending++;
         // Redacted before the page shows it back, so the raw text lives nowhere but the user's own input box.
         var redacted = SensitiveDataRedactor.Redact(question);
         var turn = new ChatTurn(redacted.Text) { SensitiveData = SensitiveDataNotice.For(redacted.Removed) };
         Turns.Add(turn);
         await changed();
+        await _sending.WaitAsync(cancellationToken);
         try
         {
             if (ConversationId is null)
@@ -211,9 +225,11 @@ public sealed class ChatSession(
         }
         finally
         {
-            Busy = false;
+            _pending--;
+            _sending.Release();
             await changed();
         }
+        return turn;
     }
 
     public async Task<Handoff?> HandOffAsync(ChatTurn turn, CancellationToken cancellationToken = default)

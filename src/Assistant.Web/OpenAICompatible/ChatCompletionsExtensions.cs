@@ -26,6 +26,7 @@ public static class ChatCompletionsExtensions
     {
         app.MapPost("/v1/chat/completions", Complete).WithTags("OpenAI-compatible").RequireAuthorization()
             .WithSummary("OpenAI-compatible chat completion over the knowledge base, streaming or not; citations in the \"assistant\" extension field.");
+        app.MapModels();
         return app;
     }
 

@@ -50,6 +50,33 @@ public sealed class ChatSessionTests
     }
 
     [Fact]
+    public async Task A_question_sent_while_another_is_answered_joins_the_thread_at_once_and_is_answered_after_it()
+    {
+        var (factory, scope) = await StartAsync();
+        await using (factory)
+        await using (scope)
+        {
+            var session = scope.ServiceProvider.GetRequiredService<ChatSession>();
+            await session.LoadAsync(new("alice", "user"), Cancel);
+
+            // The first answer is held at its first update until the second question has been sent.
+            var secondSent = new TaskCompletionSource();
+            var first = session.SendAsync("How long do I have to request a full refund?", () => secondSent.Task, Cancel);
+            var second = session.SendAsync("How do I invite teammates?", () => Task.CompletedTask, Cancel);
+            Assert.Equal(2, session.Turns.Count);
+            Assert.True(session.Busy);
+            secondSent.SetResult();
+            await Task.WhenAll(first, second);
+
+            Assert.Equal(["How long do I have to request a full refund?", "How do I invite teammates?"], session.Turns.Select(t => t.Question));
+            Assert.All(session.Turns, turn => Assert.Equal(AnswerOutcome.Answered, turn.Answer!.Outcome));
+            Assert.Same(session.Turns[1], await second);
+            Assert.False(session.Busy);
+            Assert.Single(session.Conversations);
+        }
+    }
+
+    [Fact]
     public async Task An_action_shows_its_card_without_a_declined_answer_above_it()
     {
         var (factory, scope) = await StartAsync();

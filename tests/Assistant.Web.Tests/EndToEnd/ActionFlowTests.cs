@@ -48,7 +48,12 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
             await review.Locator("textarea").FillAsync("Paid invoice, within the refund window; customer asked in chat.");
             await review.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
 
-            await Expect(sam.Page.Locator(".notice")).ToContainTextAsync("done");
+            // A success looks like one: green, not the warning yellow.
+            var notice = sam.Page.Locator(".notice");
+            await Expect(notice).ToContainTextAsync("done");
+            await Expect(notice).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bsuccess\b"));
+            await Expect(notice).ToHaveCSSAsync("background-color", "rgb(233, 246, 239)");
+            await BrowserFixture.ScreenshotAsync(sam.Page, "review-queue-approved-laptop");
             await Expect(review).ToHaveCountAsync(0);
         }
 

@@ -38,22 +38,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context at a laptop-sized viewport unless told otherwise, not signed in.</summary>
-    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh browser context at a laptop-sized viewport unless told otherwise, not signed in; in the given IANA
+    /// time zone (the machine's when null).
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800, string? timeZone = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timeZone,
         });
         context.SetDefaultTimeout(15_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
     /// <summary>A fresh browser context signed in through the sign-in form, on the chat page.</summary>
-    public async Task<BrowserSession> SignInAsync(string username, int width = 1280, int height = 800)
+    public async Task<BrowserSession> SignInAsync(string username, int width = 1280, int height = 800, string? timeZone = null)
     {
-        var session = await OpenAsync(width, height);
+        var session = await OpenAsync(width, height, timeZone);
         await session.SignInAsync(username, AssistantWebFactory.DemoPasswords[username]);
         await Assertions.Expect(session.Page).ToHaveURLAsync(new Uri(Server.BaseAddress, "chat").ToString());
         return session;

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Assistant.Core.Handoffs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -28,11 +30,15 @@ public sealed class DeclineAndHandoffTests(BrowserFixture browser) : IClassFixtu
 
             await answer.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" }).ClickAsync();
 
-            var confirmation = answer.GetByText("A support agent will pick up this conversation");
+            // The customer is told what happens next, in words; the internal request id is for staff, not for them.
+            var confirmation = answer.GetByRole(AriaRole.Status).Filter(new() { HasText = "support agent will pick up this conversation" });
             await Expect(confirmation).ToBeVisibleAsync();
+            await Expect(confirmation).ToContainTextAsync("no need to repeat it");
             await Expect(answer.GetByRole(AriaRole.Button, new() { Name = "Talk to a person" })).ToHaveCountAsync(0);
-            handoffId = Regex.Match(await confirmation.TextContentAsync() ?? "", @"\(Request ([^)\s]+)\)").Groups[1].Value;
-            Assert.False(string.IsNullOrEmpty(handoffId), "The confirmation does not name the handoff request.");
+            var conversationId = Regex.Match(page.Url, "/chat/([^/?#]+)").Groups[1].Value;
+            var handoffs = await browser.Server.Services.GetRequiredService<IHandoffStore>().ListAsync(cancellationToken: TestContext.Current.CancellationToken);
+            handoffId = handoffs.Single(h => h.ConversationId == conversationId).Id;
+            await Expect(answer).Not.ToContainTextAsync(handoffId);
             await BrowserFixture.ScreenshotAsync(page, "chat-handed-off-laptop");
         }
 

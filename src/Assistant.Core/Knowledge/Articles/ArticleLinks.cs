@@ -1,7 +1,7 @@
 namespace Assistant.Core.Knowledge.Articles;
 
 /// <summary>Rewrites the links inside an article so they work on the /kb/{article} pages.</summary>
-internal static class ArticleLinks
+public static class ArticleLinks
 {
     private static readonly string[] ArticleExtensions = [".md", ".markdown"];
 
