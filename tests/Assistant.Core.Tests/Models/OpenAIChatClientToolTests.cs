@@ -48,8 +48,8 @@ public sealed class OpenAIChatClientToolTests
 
         var call = Assert.Single(response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>());
         Assert.Equal("look_up_invoice", call.Name);
-        Assert.IsType<InvalidDataException>(call.Exception);
-        Assert.Contains("look_up_invoice", call.Exception.Message);
+        Assert.NotNull(call.Exception);
+        Assert.Null(call.Arguments);
     }
 
     [Fact]
