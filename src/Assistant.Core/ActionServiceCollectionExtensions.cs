@@ -7,6 +7,7 @@ using Assistant.Core.Backoffice;
 using Assistant.Core.Costs;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -57,7 +58,13 @@ public static class ActionServiceCollectionExtensions
             return router;
         }
         // No extractive fallback here: when the model fails, the router plans instead (inside ModelToolPlanner).
-        var client = new ChatPipeline(OpenAIChatClientFactory.CreateWithRetries(model)).Use(inner => new TelemetryChatClient(inner)).Build();
+        // Function invocation sits outside the retries so a retried call is one model call; every tool the planner
+        // offers requires approval, so this layer turns tool calls into approval requests and never invokes one.
+        var client = OpenAIChatClientFactory.Create(model).AsBuilder()
+            .UseModelTelemetry()
+            .UseFunctionInvocation(configure: invocation => invocation.TerminateOnUnknownCalls = true)
+            .UseRetries(model)
+            .Build(provider);
         return new ModelToolPlanner(client, provider.GetRequiredService<ToolCatalog>(), router, provider.GetRequiredService<ILogger<ModelToolPlanner>>());
     }
 }

@@ -11,7 +11,6 @@ using Assistant.Core.Tokenization;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core;
@@ -42,8 +41,10 @@ public static class AnswerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The one place the generator is chosen and its middleware composed, outermost first: telemetry sees every
-    /// call including fallbacks; fallback catches what retries could not fix; retries wrap the model alone.
+    /// The one place the generator is chosen and its middleware composed, outermost first (the first added layer sees
+    /// a call first and its result last): telemetry and logging see every call including fallbacks; fallback catches
+    /// what retries could not fix; retries wrap the model alone, and reply validation under them makes an unusable
+    /// reply a retryable failure.
     /// </summary>
     private static IChatClient BuildGenerator(IServiceProvider provider)
     {
@@ -51,12 +52,12 @@ public static class AnswerServiceCollectionExtensions
         var extractive = provider.GetRequiredService<ExtractiveChatClient>();
         if (!model.IsConfigured)
         {
-            return new ChatPipeline(extractive).Use(inner => new TelemetryChatClient(inner)).Build();
+            return extractive.AsBuilder().UseModelTelemetry().Build(provider);
         }
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<FallbackChatClient>();
-        return new ChatPipeline(OpenAIChatClientFactory.CreateWithRetries(model))
-            .Use(inner => new TelemetryChatClient(inner))
-            .Use(inner => new FallbackChatClient(inner, extractive, logger))
-            .Build();
+        return OpenAIChatClientFactory.Create(model).AsBuilder()
+            .UseModelTelemetry()
+            .UseFallback(extractive)
+            .UseRetries(model)
+            .Build(provider);
     }
 }

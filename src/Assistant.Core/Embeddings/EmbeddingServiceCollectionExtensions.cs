@@ -3,7 +3,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenAI;
-using OpenAI.Embeddings;
 
 namespace Assistant.Core.Embeddings;
 
@@ -32,7 +31,7 @@ public static class EmbeddingServiceCollectionExtensions
         return services;
     }
 
-    private static OpenAIEmbeddingGenerator CreateOpenAI(EmbeddingOptions options)
+    private static IEmbeddingGenerator<string, Embedding<float>> CreateOpenAI(EmbeddingOptions options)
     {
         var clientOptions = new OpenAIClientOptions();
         if (options.Endpoint is not null)
@@ -41,7 +40,6 @@ public static class EmbeddingServiceCollectionExtensions
         }
         // Local servers (Ollama, llama.cpp) ignore the key, but the SDK insists on one.
         var credential = new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "unused" : options.ApiKey);
-        var client = new EmbeddingClient(options.Model!, credential, clientOptions);
-        return new OpenAIEmbeddingGenerator(client, options.Model!, options.Endpoint);
+        return new OpenAIClient(credential, clientOptions).GetEmbeddingClient(options.Model!).AsIEmbeddingGenerator();
     }
 }

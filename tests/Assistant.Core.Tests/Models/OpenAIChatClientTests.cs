@@ -96,15 +96,15 @@ public sealed class OpenAIChatClientTests
     }
 
     [Fact]
-    public async Task Another_model_id_is_refused_before_any_request()
+    public async Task Another_model_id_is_sent_as_requested_never_silently_replaced()
     {
         await using var server = await ScriptedChatServer.StartAsync(ScriptedChatServer.Text("Rome.", 1, 1));
         using var client = ClientFor(server);
 
-        await Assert.ThrowsAsync<NotSupportedException>(() =>
-            client.GetResponseAsync("Hi", new ChatOptions { ModelId = "other-model" }, TestContext.Current.CancellationToken));
+        var response = await client.GetResponseAsync("Hi", new ChatOptions { ModelId = "other-model" }, TestContext.Current.CancellationToken);
 
-        Assert.Empty(server.Requests);
+        Assert.Equal("other-model", Assert.Single(server.Requests)["model"]!.GetValue<string>());
+        Assert.Equal("other-model", response.ModelId);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class OpenAIChatClientTests
         Assert.Equal(Model, metadata.DefaultModelId);
         Assert.Equal(server.BaseAddress, metadata.ProviderUri);
         Assert.NotNull(client.GetService<OpenAI.Chat.ChatClient>());
-        Assert.Same(client, client.GetService<OpenAIChatClient>());
+        Assert.NotNull(client.GetService<Assistant.Core.Models.Middleware.ReplyValidatingChatClient>());
         Assert.Null(client.GetService<ChatClientMetadata>(serviceKey: "other"));
     }
 

@@ -18,7 +18,7 @@ namespace Assistant.Core.Tests.Support;
 /// </summary>
 /// <remarks>
 /// Replies: <see cref="Text"/> (a JSON completion, or an SSE stream with one delta per word when the request has
-/// <c>"stream": true</c>), <see cref="ToolCall"/> (a completion that calls a function), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
+/// <c>"stream": true</c>), <see cref="ToolCall"/> (a completion that calls a function, streamed or not), <see cref="Status"/> (an OpenAI-style error), <see cref="Delay"/> (waits, then replies),
 /// <see cref="Malformed"/> (success status, unparsable body) and <see cref="Empty"/> (success status, no choices).
 /// A request that finds the queue empty gets <see cref="Otherwise"/>'s reply when set, else 501 with a message naming
 /// the server, so a missing script is obvious.
@@ -143,13 +143,32 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         });
 
     /// <summary>
-    /// A non-streaming completion whose message calls the function <paramref name="name"/> with
-    /// <paramref name="argumentsJson"/> (sent as given, so it may be broken JSON), finish reason "tool_calls".
+    /// A completion whose message calls the function <paramref name="name"/> with <paramref name="argumentsJson"/>
+    /// (sent as given, so it may be broken JSON), finish reason "tool_calls". Streaming requests get the call as
+    /// OpenAI streams it: a chunk with the call's id and name, the arguments in two fragments, then the finish reason.
     /// </summary>
     public static Reply ToolCall(string name, string argumentsJson) =>
         new($"ToolCall({name}, {argumentsJson})", async (context, request, id) =>
         {
             var model = request["model"]?.GetValue<string>() ?? "unknown";
+            if (IsStreaming(request))
+            {
+                await StartStreamAsync(context);
+                var half = argumentsJson.Length / 2;
+                JsonObject Fragment(string arguments, bool first) => new()
+                {
+                    ["tool_calls"] = new JsonArray(first
+                        ? new JsonObject { ["index"] = 0, ["id"] = $"call_{id}", ["type"] = "function", ["function"] = new JsonObject { ["name"] = name, ["arguments"] = arguments } }
+                        : new JsonObject { ["index"] = 0, ["function"] = new JsonObject { ["arguments"] = arguments } }),
+                };
+                var opening = Fragment(argumentsJson[..half], first: true);
+                opening["role"] = "assistant";
+                await WriteDataAsync(context, Chunk(id, model, opening, null));
+                await WriteDataAsync(context, Chunk(id, model, Fragment(argumentsJson[half..], first: false), null));
+                await WriteDataAsync(context, Chunk(id, model, new JsonObject(), "tool_calls"));
+                await WriteDataAsync(context, "[DONE]");
+                return;
+            }
             var call = new JsonObject
             {
                 ["id"] = $"call_{id}",

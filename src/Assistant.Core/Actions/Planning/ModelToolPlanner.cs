@@ -6,10 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace Assistant.Core.Actions.Planning;
 
 /// <summary>
-/// Plans with a model through OpenAI function calling. The model is offered the tools as declarations only (it
-/// cannot invoke anything) and sees only the user's own messages, so instructions inside retrieved articles never
-/// reach it. What it calls is a proposal, checked like any other by <see cref="ActionService"/>. When the model
-/// fails, the offline router plans instead.
+/// Plans with a model through OpenAI function calling. Every tool is offered as an
+/// <see cref="ApprovalRequiredAIFunction"/>, so a function-invocation layer in the pipeline turns what the model calls
+/// into a <see cref="ToolApprovalRequestContent"/> and invokes nothing; read-only look-ups are no exception, because
+/// only <see cref="ActionService"/> knows the requester their ownership checks need. The model sees only the user's
+/// own messages, so instructions inside retrieved articles never reach it. What it calls is a proposal, checked like
+/// any other by <see cref="ActionService"/>. When the model fails, the offline router plans instead.
 /// </summary>
 public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, RouterToolPlanner fallback, ILogger<ModelToolPlanner> logger) : IToolPlanner
 {
@@ -28,7 +30,7 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
         messages.Add(new ChatMessage(ChatRole.User, message));
         var options = new ChatOptions
         {
-            Tools = [.. tools.All.Select(tool => (AITool)tool.Function.AsDeclarationOnly())],
+            Tools = [.. tools.All.Select(tool => (AITool)new ApprovalRequiredAIFunction(tool.Function))],
             ToolMode = ChatToolMode.Auto,
             Temperature = 0,
         };
@@ -44,7 +46,11 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
             return await fallback.PlanAsync(message, previousMessages, cancellationToken);
         }
 
-        var call = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().FirstOrDefault();
+        // An approval request when the pipeline has a function-invocation layer, the bare call when it has none. No
+        // approval response is ever sent back (the messages above are the user's text only), so nothing is invoked.
+        var contents = response.Messages.SelectMany(m => m.Contents).ToList();
+        var call = contents.OfType<ToolApprovalRequestContent>().Select(request => request.ToolCall).OfType<FunctionCallContent>()
+            .Concat(contents.OfType<FunctionCallContent>()).FirstOrDefault();
         if (call is null || tools.Find(call.Name) is not { } tool)
         {
             return null;

@@ -8,8 +8,9 @@ namespace Assistant.Core.Models.Middleware;
 
 /// <summary>
 /// Bounded retries with exponential backoff (or the server's Retry-After) and a per-attempt timeout, via Polly.
-/// A stream is retried only until its first update arrives: after that, text has reached the user and a retry would
-/// repeat it, so a later failure goes to the fallback layer instead.
+/// A stream is retried only until its first token arrives: after that, text has reached the user and a retry would
+/// repeat it, so a later failure goes to the fallback layer instead. Updates that carry no token (the role-only
+/// first chunk, an empty chunk) are held back until then, so a failure after them is still retried.
 /// </summary>
 public sealed class RetryingChatClient : DelegatingChatClient
 {
@@ -45,20 +46,27 @@ public sealed class RetryingChatClient : DelegatingChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages as IList<ChatMessage> ?? messages.ToList();
-        var (enumerator, first, attempt) = await _pipeline.ExecuteAsync(async token =>
+        var (enumerator, held, attempt) = await _pipeline.ExecuteAsync(async token =>
         {
-            // The stream gets its own token: the attempt's timeout cancels it only until the first update arrives,
+            // The stream gets its own token: the attempt's timeout cancels it only until the first token arrives,
             // and it outlives the attempt (Polly recycles its own token sources once an execution ends).
             var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var stream = base.GetStreamingResponseAsync(list, options, attempt.Token).GetAsyncEnumerator(attempt.Token);
             try
             {
-                bool hasFirst;
+                var held = new List<ChatResponseUpdate>();
                 using (token.Register(attempt.Cancel))
                 {
-                    hasFirst = await stream.MoveNextAsync();
+                    while (await stream.MoveNextAsync())
+                    {
+                        held.Add(stream.Current);
+                        if (IsToken(stream.Current))
+                        {
+                            break;
+                        }
+                    }
                 }
-                return (stream, hasFirst ? stream.Current : null, attempt);
+                return (stream, held, attempt);
             }
             catch
             {
@@ -71,15 +79,22 @@ public sealed class RetryingChatClient : DelegatingChatClient
         using (attempt)
         await using (enumerator)
         {
-            if (first is null)
+            foreach (var update in held)
+            {
+                yield return update;
+            }
+            if (held.Count == 0 || !IsToken(held[^1]))
             {
                 yield break;
             }
-            yield return first;
             while (await enumerator.MoveNextAsync())
             {
                 yield return enumerator.Current;
             }
         }
     }
+
+    // Text, a tool call or a finish reason: something the consumer acts on, which a retry would repeat.
+    private static bool IsToken(ChatResponseUpdate update) =>
+        update.FinishReason is not null || update.Contents.Any(content => content is TextContent { Text.Length: > 0 } or FunctionCallContent);
 }

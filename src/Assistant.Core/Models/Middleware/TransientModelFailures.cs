@@ -4,7 +4,12 @@ using Polly.Timeout;
 
 namespace Assistant.Core.Models.Middleware;
 
-/// <summary>Which model failures are worth another attempt: rate limits, server errors, timeouts, broken replies.</summary>
+/// <summary>
+/// Which model failures are worth another attempt: rate limits, server errors, timeouts, broken replies. The M.E.AI
+/// OpenAI adapter lets the SDK's exceptions through unchanged: <see cref="ClientResultException"/> with the HTTP status,
+/// transport exceptions, and <see cref="TaskCanceledException"/> for the SDK's network timeout;
+/// <see cref="ReplyValidatingChatClient"/> turns an unusable reply into <see cref="InvalidDataException"/>.
+/// </summary>
 public static class TransientModelFailures
 {
     public static bool IsTransient(Exception exception) => exception switch
@@ -12,7 +17,8 @@ public static class TransientModelFailures
         ClientResultException { Status: 429 or 408 or >= 500 } => true,
         ClientResultException { Status: 0 } => true, // no response at all (connection reset, network timeout)
         TimeoutRejectedException or TimeoutException or HttpRequestException or IOException => true,
-        InvalidDataException or JsonException or FormatException => true, // a reply that is not a chat completion
+        InvalidDataException => true, // a reply that is not a usable chat completion (ReplyValidatingChatClient)
+        JsonException or FormatException => true, // the same, from a client without reply validation
         TaskCanceledException => true, // the SDK's own network timeout, not the caller's token (checked before)
         _ => false,
     };
