@@ -14,4 +14,8 @@ public sealed record SearchHit(
     int End,
     string Text,
     double Score,
-    RetrieverScores Scores);
+    RetrieverScores Scores)
+{
+    /// <summary>Sentences of the passage flagged as speaking to the assistant (source offsets): never evidence, never quoted.</summary>
+    public IReadOnlyList<Knowledge.Screening.ContentFlag> Flags { get; init; } = [];
+}
