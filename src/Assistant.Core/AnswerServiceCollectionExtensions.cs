@@ -31,6 +31,7 @@ public static class AnswerServiceCollectionExtensions
             provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding == "cl100k_base" ? TiktokenEncoding.Cl100kBase : TiktokenEncoding.O200kBase);
 
         services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<PassageNumbering>();
         services.AddSingleton<SupportScorer>();
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerTraceWriter>();

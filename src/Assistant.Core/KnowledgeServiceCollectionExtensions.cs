@@ -30,6 +30,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<SectionChunker>();
         services.AddSingleton<ChunkBuilder>();
         services.AddSingleton<ChunkFlagger>();
+        services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
+        services.AddSingleton<ContentFlagCatalog>();
         services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIndex>();

@@ -17,6 +17,7 @@ namespace Assistant.Core.Answers;
 public sealed class AnswerService(
     HybridRetriever retriever,
     KnowledgeIndex index,
+    PassageNumbering numbering,
     PromptLibrary prompts,
     IChatClient generator,
     CitationVerifier verifier,
@@ -43,7 +44,7 @@ public sealed class AnswerService(
         var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? []);
         run.Mark(Stage.Resolve);
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
-        var passages = hits.Select((hit, i) => new Passage(i + 1, hit)).ToList();
+        var passages = await numbering.NumberAsync(hits, cancellationToken);
         var confidence = RetrievalConfidence.Assess(resolved.Question, hits, index.Current.Keyword);
         run.Mark(Stage.Retrieve);
 

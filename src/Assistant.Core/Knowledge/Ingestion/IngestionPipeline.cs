@@ -170,7 +170,7 @@ public sealed class IngestionPipeline(
         public void Screened(ParsedDocument document, IReadOnlyList<ContentFlag> flags)
         {
             Dropped.AddRange(document.Dropped.Select(d => new DroppedSource(document.SourcePath, document.Id, d.Line, d.Kind, d.Excerpt)));
-            Flagged.AddRange(flags.Select(f => new FlaggedSource(document.SourcePath, document.Id, Blanking.LineOf(document.Text, f.Start),
+            Flagged.AddRange(flags.Select(f => new FlaggedSource(document.SourcePath, document.Id, f.Line,
                 f.Reason, Blanking.Excerpt(document.Text[f.Start..f.End], 300), f.Hash)));
         }
 

@@ -67,7 +67,7 @@ public static partial class InstructionDetector
                 {
                     // A note that ends in a colon ("Note for the AI:") introduces what follows: flag the paragraph.
                     var until = text.AsSpan(from, to - from).TrimEnd().EndsWith(":") ? ParagraphEnd(text, to, end) : to;
-                    flags.Add(new ContentFlag(from, until, reason, HashOf(text[from..until])));
+                    flags.Add(new ContentFlag(from, until, Blanking.LineOf(text, from), reason, HashOf(text[from..until])));
                 }
             }
             lineStart = lineEnd + 1;
