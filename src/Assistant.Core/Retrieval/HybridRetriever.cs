@@ -70,6 +70,7 @@ public sealed class HybridRetriever(
                         vector.Rank > 0 ? Math.Round(vector.Score, 6) : null, vector.Rank > 0 ? vector.Rank : null))
                 {
                     Flags = chunk.Flags,
+                    Superseded = IsSuperseded(chunk),
                 };
             })
             .ToList();
