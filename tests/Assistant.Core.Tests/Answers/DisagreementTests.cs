@@ -86,6 +86,25 @@ public sealed class DisagreementTests : IAsyncLifetime
         Assert.DoesNotContain("disagree", answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Different_figures_for_different_things_are_not_a_disagreement()
+    {
+        using var knowledge = new TestKnowledgeBase();
+        knowledge.Write("policies/refund-policy.md", TestKnowledgeBase.Article("Refund policy",
+            "## Annual plans\n\nIf you cancel an annual plan within 30 days of being charged for it, we refund the unused months.", "[billing, refunds]"));
+        knowledge.Write("plans/cancel.md", TestKnowledgeBase.Article("Cancel your subscription",
+            "## Refunds\n\nA first payment on any plan is refunded in full within 14 days.", "[billing, refunds]"));
+        knowledge.Write("plans/pricing.md", TestKnowledgeBase.Article("Pricing",
+            "| Plan | Price |\n|---|---|\n| Free | $0 |\n| Starter | $9 |\n\nData is kept: Free 7 days, Starter 30 days.", "[billing]"));
+        await knowledge.IngestAsync();
+
+        foreach (var question in new[] { "How long do I have to get a refund after cancelling an annual plan?", "How long is data kept on the Starter plan?" })
+        {
+            var answer = await knowledge.Get<AnswerService>().AnswerAsync(new AnswerRequest(question), TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("disagree", answer.Text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Theory]
     [InlineData("Refunds take 5 to 10 business days.", "business day")]
     [InlineData("within 30 days", "day")]

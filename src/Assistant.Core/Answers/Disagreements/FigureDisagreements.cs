@@ -5,21 +5,23 @@ namespace Assistant.Core.Answers.Disagreements;
 
 /// <summary>
 /// Finds where the retrieved passages state different figures for what an answer sentence states: a sentence of
-/// another current article (superseded ones are known to be old) with the same unit, a different value and mostly
-/// the same words ("refunds ... within 14 days" against "refunds ... within 365 days"). Only trusted text counts.
-/// The answer then shows every source's figure instead of the one the generator happened to pick.
+/// another current article (superseded ones are known to be old) with the same unit, a different value and nearly
+/// the same other words ("request a full refund ... within 14 days" against "... within 365 days"). Help centers
+/// legitimately give different figures for different things (plans, annual vs first purchase), so a sentence that
+/// lists several values of a unit is not compared, and the words around the figure must match closely (measured on
+/// knowledge/ and the golden set: no disagreement reported there). Only trusted text counts.
 /// </summary>
 public static class FigureDisagreements
 {
     private const double SameSubject = 0.6;
-    private const int MinimumSharedTerms = 2;
+    private const int MinimumSharedTerms = 3;
 
     public static IReadOnlyList<Disagreement> Find(IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<Passage> passages)
     {
         var evidence = passages
             .Where(passage => !passage.Hit.Superseded)
             .SelectMany(passage => EvidenceUnits.Of(passage.TrustedText).Select(unit => (Passage: passage, Text: passage.TrustedText[unit].Trim())))
-            .Select(unit => (unit.Passage, unit.Text, Figures: Figure.In(unit.Text), Terms: SubjectTerms(unit.Text)))
+            .Select(unit => (unit.Passage, unit.Text, Figures: Single(Figure.In(unit.Text)), Terms: SubjectTerms(unit.Text)))
             .Where(unit => unit.Figures.Count > 0)
             .ToList();
         var found = new List<Disagreement>();
@@ -31,7 +33,7 @@ public static class FigureDisagreements
                 continue;
             }
             var terms = SubjectTerms(sentence.Text);
-            foreach (var figure in Figure.In(sentence.Text))
+            foreach (var figure in Single(Figure.In(sentence.Text)))
             {
                 var others = evidence
                     .Where(unit => unit.Passage.Hit.DocumentId != cited.Hit.DocumentId && SameThing(terms, unit.Terms))
@@ -62,9 +64,14 @@ public static class FigureDisagreements
     private static HashSet<string> SubjectTerms(string text) =>
         EnglishAnalyzer.Shared.Analyze(text).Where(term => !char.IsDigit(term[0])).ToHashSet(StringComparer.Ordinal);
 
+    // Jaccard over the words besides the figures: both sentences must be about the same thing, not merely related.
     private static bool SameThing(HashSet<string> a, HashSet<string> b)
     {
         var shared = a.Count(b.Contains);
-        return shared >= MinimumSharedTerms && (double)shared / Math.Min(a.Count, b.Count) >= SameSubject;
+        return shared >= MinimumSharedTerms && (double)shared / (a.Count + b.Count - shared) >= SameSubject;
     }
+
+    /// <summary>The figures whose unit appears once in the sentence: "Free 7 days, Starter 30 days" compares nothing.</summary>
+    private static List<Figure> Single(IReadOnlyList<Figure> figures) =>
+        figures.GroupBy(figure => figure.Unit).Where(group => group.Count() == 1).Select(group => group.First()).ToList();
 }
