@@ -12,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Core.Answers;
 
 /// <summary>
-/// Answers one question: resolve (follow-ups) → retrieve → check confidence → generate → verify → trace. Each step
-/// is its own class; this one only orders them and times them. Every call writes a trace, whatever the outcome.
+/// Answers one question: resolve (follow-ups) → retrieve → check confidence → generate → verify (and show sources
+/// that disagree) → trace. Each step is its own class; this one only orders them and times them. Every call writes a
+/// trace, whatever the outcome.
 /// </summary>
 public sealed class AnswerService(
     HybridRetriever retriever,
