@@ -43,7 +43,8 @@ public static partial class InstructionDetector
             "tells the assistant what to say"),
     ];
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline;
+    // Compiled: every sentence of every ingested document runs through all of them.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.Compiled;
 
     /// <summary>The flagged sentences of a text, each with its offsets in the text.</summary>
     public static IReadOnlyList<ContentFlag> Find(string text) => Find(text, 0, text.Length);
