@@ -19,8 +19,9 @@ public sealed class PromptLibrary
         var rendered = new StringBuilder();
         foreach (var passage in passages)
         {
-            var trail = passage.Hit.HeadingPath.Count > 0 ? " › " + string.Join(" › ", passage.Hit.HeadingPath) : "";
-            rendered.Append($"[{passage.Number}] {passage.Hit.Title}{trail}\n{UntrustedBlock.Collapse(passage)}\n\n");
+            var headings = passage.Hit.HeadingPath.Select(UntrustedBlock.Label).ToList();
+            var trail = headings.Count > 0 ? " › " + string.Join(" › ", headings) : "";
+            rendered.Append($"[{passage.Number}] {UntrustedBlock.Label(passage.Hit.Title)}{trail}\n{UntrustedBlock.Collapse(passage)}\n\n");
         }
         var system = _answerTemplate
             .Replace("{{passages}}", rendered.ToString().TrimEnd())

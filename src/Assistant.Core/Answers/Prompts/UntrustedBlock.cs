@@ -35,6 +35,10 @@ public static partial class UntrustedBlock
     public static string Collapse(Passage passage) =>
         passage.Untrusted.Count == 0 ? passage.Text.Trim() : Gaps().Replace(passage.TrustedText, " ").Trim();
 
+    /// <summary>A title or heading for a passage's label: one that speaks to the assistant is withheld, not shown as a label.</summary>
+    public static string Label(string text) =>
+        Knowledge.Screening.InstructionDetector.Reason(text) is null ? text : "(heading withheld: it speaks to the assistant)";
+
     private static string Defuse(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace('<', '‹').Replace('>', '›');
 
