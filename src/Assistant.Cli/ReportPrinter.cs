@@ -12,6 +12,7 @@ internal static class ReportPrinter
             $"{report.Added} added, {report.Updated} updated, {report.Renamed} renamed, {report.Deleted} deleted, " +
             $"{report.Unchanged} unchanged, {report.Skipped.Count} skipped; {report.ChunksWritten} chunks written " +
             $"({report.ChunksEmbedded} embedded, {report.VectorsReused} vectors reused).");
+        ScreeningPrinter.Print(report);
         if (report.Skipped.Count == 0)
         {
             return;

@@ -30,6 +30,7 @@ public static class AnswerServiceCollectionExtensions
             TiktokenTokenCounter.ForEncoding(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding));
 
         services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<PassageNumbering>();
         services.AddSingleton<SupportScorer>();
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerTraceWriter>();

@@ -3,6 +3,7 @@ using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Chunking;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tokenization;
@@ -30,6 +31,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();
         services.AddSingleton<ChunkBuilder>();
+        services.AddSingleton<ChunkFlagger>();
+        services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
+        services.AddSingleton<ContentFlagCatalog>();
         services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();

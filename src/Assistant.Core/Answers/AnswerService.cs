@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Assistant.Core.Answers.Disagreements;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
@@ -12,12 +13,14 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Core.Answers;
 
 /// <summary>
-/// Answers one question: resolve (follow-ups) → retrieve → check confidence → generate → verify → trace. Each step
-/// is its own class; this one only orders them and times them. Every call writes a trace, whatever the outcome.
+/// Answers one question: resolve (follow-ups) → retrieve → check confidence → generate → verify (and show sources
+/// that disagree) → trace. Each step is its own class; this one only orders them and times them. Every call writes a
+/// trace, whatever the outcome.
 /// </summary>
 public sealed class AnswerService(
     HybridRetriever retriever,
     KnowledgeIndex index,
+    PassageNumbering numbering,
     PromptLibrary prompts,
     IChatClient generator,
     CitationVerifier verifier,
@@ -50,7 +53,7 @@ public sealed class AnswerService(
         var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? []);
         run.Mark(Stage.Resolve);
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
-        var passages = hits.Select((hit, i) => new Passage(i + 1, hit)).ToList();
+        var passages = await numbering.NumberAsync(hits, cancellationToken);
         var confidence = RetrievalConfidence.Assess(resolved.Question, hits, index.Current.Keyword);
         run.Mark(Stage.Retrieve);
 
@@ -87,14 +90,18 @@ public sealed class AnswerService(
         }
 
         var supported = kept.Count(s => s.Supported);
+        // Sources that state different figures for the same thing are all shown, never settled by the generator's pick.
+        var disagreements = FigureDisagreements.Find(kept, passages);
+        var shown = DisagreementSentences.Apply(kept, disagreements, passages);
         var answer = new Answer(
-            Text: CitationMarkers.Render(kept.Select(s => (s.Text, s.Citations.Select(c => c.Passage)))),
-            Sentences: kept,
+            Text: CitationMarkers.Render(shown.Select(s => (s.Text, s.Citations.Select(c => c.Passage)))),
+            Sentences: shown,
             Outcome: AnswerOutcome.Answered,
             Generator: GeneratorName(generation.ModelId),
             Model: generation.ModelId,
-            Confidence: Math.Round(confidence.Value * supported / kept.Count, 3),
-            ConfidenceReason: $"{confidence.Reason} {supported} of {kept.Count} sentences verified against their sources.",
+            Confidence: Math.Round(confidence.Value * supported / kept.Count * (disagreements.Count > 0 ? 0.5 : 1), 3),
+            ConfidenceReason: $"{confidence.Reason} {supported} of {kept.Count} sentences verified against their sources."
+                + (disagreements.Count > 0 ? " The sources disagree, so every source's figure is shown." : ""),
             Suggestions: [],
             Notice: generation.Notice,
             TraceId: run.TraceId);

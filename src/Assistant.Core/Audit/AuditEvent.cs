@@ -14,8 +14,11 @@ public static class AuditEvent
     public const string Denied = "denied";
     public const string PermissionDenied = "permission-denied";
 
+    /// <summary>An admin cleared a content flag: a sentence the screening took for an instruction to the assistant.</summary>
+    public const string ContentFlagCleared = "content-flag-cleared";
+
     public static readonly IReadOnlyList<string> All =
-        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied];
+        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared];
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

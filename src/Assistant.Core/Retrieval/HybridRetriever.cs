@@ -67,7 +67,11 @@ public sealed class HybridRetriever(
                     chunk.Id, chunk.DocumentId, chunk.Title, chunk.HeadingPath, chunk.SourcePath, chunk.Start, chunk.End,
                     chunk.Text, Math.Round(pair.Value, 6),
                     new RetrieverScores(keyword.Rank > 0 ? Math.Round(keyword.Score, 6) : null, keyword.Rank > 0 ? keyword.Rank : null,
-                        vector.Rank > 0 ? Math.Round(vector.Score, 6) : null, vector.Rank > 0 ? vector.Rank : null));
+                        vector.Rank > 0 ? Math.Round(vector.Score, 6) : null, vector.Rank > 0 ? vector.Rank : null))
+                {
+                    Flags = chunk.Flags,
+                    Superseded = IsSuperseded(chunk),
+                };
             })
             .ToList();
     }

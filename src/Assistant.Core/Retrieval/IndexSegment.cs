@@ -12,7 +12,7 @@ namespace Assistant.Core.Retrieval;
 /// </summary>
 internal static class IndexSegment
 {
-    private const int Magic = 0x41534731; // "ASG1"
+    private const int Magic = 0x41534732; // "ASG2": chunks carry their content flags
 
     public static string Fingerprint(string storeVersion, RetrievalOptions options) =>
         $"{storeVersion}|{options.K1}|{options.B}|{options.TitleWeight}|{Analysis.EnglishAnalyzer.Version}";
@@ -88,6 +88,7 @@ internal static class IndexSegment
             writer.Write(chunk.Text);
             writer.Write(chunk.ContentHash);
             writer.Write(metadataIndex[chunk.Metadata]);
+            writer.Write(StoredJson.WriteFlags(chunk.Flags));
         }
     }
 
@@ -114,7 +115,10 @@ internal static class IndexSegment
             chunks.Add(new ChunkRecord(id, documentId, ordinal, title, headings,
                 SourcePath: reader.ReadString(), Start: reader.ReadInt32(), End: reader.ReadInt32(), Text: reader.ReadString(),
                 ContentHash: reader.ReadString(), Metadata: metadata[reader.ReadInt32()],
-                Terms: KeywordTerms.Empty, Vector: ReadOnlyMemory<float>.Empty));
+                Terms: KeywordTerms.Empty, Vector: ReadOnlyMemory<float>.Empty)
+            {
+                Flags = StoredJson.ReadFlags(reader.ReadString()),
+            });
         }
         return chunks;
     }

@@ -20,4 +20,7 @@ public sealed record ChunkRecord(
     ReadOnlyMemory<float> Vector)
 {
     public string HeadingTrail => string.Join(" > ", HeadingPath);
+
+    /// <summary>Sentences in this chunk that speak to the assistant (source offsets); see <see cref="Knowledge.Screening.InstructionDetector"/>.</summary>
+    public IReadOnlyList<Knowledge.Screening.ContentFlag> Flags { get; init; } = [];
 }

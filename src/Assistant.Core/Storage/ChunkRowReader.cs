@@ -39,7 +39,10 @@ internal sealed class ChunkRowReader
             ContentHash: reader.GetString(9),
             Metadata: metadata,
             Terms: KeywordTerms.Deserialize((byte[])reader.GetValue(11), _terms),
-            Vector: MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(12)).ToArray());
+            Vector: MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(12)).ToArray())
+        {
+            Flags = StoredJson.ReadFlags(reader.GetString(13)),
+        };
     }
 
 }

@@ -13,7 +13,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
     public SqliteKnowledgeStore(SqliteDatabase database)
     {
         _database = database;
-        _schema = database.Schema(SqliteSchema.Ddl);
+        _schema = database.Schema(SqliteSchema.Ddl, SqliteSchema.MigrateAsync);
     }
 
     public async Task<IReadOnlyDictionary<string, DocumentEntry>> GetDocumentsAsync(CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 
     private const string SelectChunks = """
         SELECT id, document_id, ordinal, title, heading_path, source_path, start_offset, end_offset, text,
-               content_hash, metadata_json, terms, vector
+               content_hash, metadata_json, terms, vector, flags_json
         FROM chunks
         """;
 

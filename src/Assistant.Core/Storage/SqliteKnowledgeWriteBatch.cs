@@ -48,8 +48,8 @@ internal sealed class SqliteKnowledgeWriteBatch : IKnowledgeWriteBatch
         insert.Transaction = _transaction;
         insert.CommandText = """
             INSERT INTO chunks(id, document_id, ordinal, title, heading_path, source_path, start_offset, end_offset,
-                               text, content_hash, metadata_json, terms, vector)
-            VALUES($id, $doc, $ordinal, $title, $headings, $path, $start, $end, $text, $hash, $metadata, $terms, $vector)
+                               text, content_hash, metadata_json, terms, vector, flags_json)
+            VALUES($id, $doc, $ordinal, $title, $headings, $path, $start, $end, $text, $hash, $metadata, $terms, $vector, $flags)
             """;
         foreach (var chunk in chunks)
         {
@@ -67,6 +67,7 @@ internal sealed class SqliteKnowledgeWriteBatch : IKnowledgeWriteBatch
             insert.Parameters.AddWithValue("$metadata", StoredJson.WriteMetadata(chunk.Metadata));
             insert.Parameters.AddWithValue("$terms", chunk.Terms.Serialize());
             insert.Parameters.AddWithValue("$vector", SqliteKnowledgeStore.ToBlob(chunk.Vector));
+            insert.Parameters.AddWithValue("$flags", StoredJson.WriteFlags(chunk.Flags));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }

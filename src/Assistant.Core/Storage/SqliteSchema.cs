@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Assistant.Core.Storage;
 
 /// <summary>The knowledge tables. WAL mode (set by <see cref="SqliteDatabase"/>) lets searches read the last committed index while an ingest writes.</summary>
@@ -29,10 +31,31 @@ internal static class SqliteSchema
             content_hash  TEXT NOT NULL,
             metadata_json TEXT NOT NULL,
             terms         BLOB NOT NULL,
-            vector        BLOB NOT NULL
+            vector        BLOB NOT NULL,
+            flags_json    TEXT NOT NULL DEFAULT '[]'
         );
         CREATE INDEX IF NOT EXISTS ix_chunks_document ON chunks(document_id, ordinal);
         CREATE INDEX IF NOT EXISTS ix_chunks_content_hash ON chunks(content_hash);
         INSERT OR IGNORE INTO store_meta(key, value) VALUES('store_id', lower(hex(randomblob(16))));
         """;
+
+    /// <summary>
+    /// Stores made before screening have no flags column: add it, and forget the documents' content hashes so the next
+    /// ingest re-reads (and screens) every document instead of keeping them as unchanged.
+    /// </summary>
+    public static async Task MigrateAsync(SqliteConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('chunks') WHERE name = 'flags_json'";
+        if ((long)(await check.ExecuteScalarAsync())! > 0)
+        {
+            return;
+        }
+        await using var migrate = connection.CreateCommand();
+        migrate.CommandText = """
+            ALTER TABLE chunks ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
+            UPDATE documents SET content_hash = 'unscreened';
+            """;
+        await migrate.ExecuteNonQueryAsync();
+    }
 }

@@ -11,4 +11,10 @@ internal static class StoredJson
         JsonSerializer.Deserialize<Dictionary<string, string[]>>(json)?
             .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.OrdinalIgnoreCase)
         ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+
+    public static string WriteFlags(IReadOnlyList<Knowledge.Screening.ContentFlag> flags) =>
+        flags.Count == 0 ? "[]" : JsonSerializer.Serialize(flags, StoredJsonOptions.Default);
+
+    public static IReadOnlyList<Knowledge.Screening.ContentFlag> ReadFlags(string json) =>
+        json == "[]" ? [] : JsonSerializer.Deserialize<Knowledge.Screening.ContentFlag[]>(json, StoredJsonOptions.Default) ?? [];
 }

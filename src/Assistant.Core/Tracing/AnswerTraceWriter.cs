@@ -46,7 +46,7 @@ public sealed class AnswerTraceWriter(
             Latency: new StageLatency(run.Milliseconds(Stage.Resolve), run.Milliseconds(Stage.Retrieve), run.Milliseconds(Stage.Generate),
                 run.Milliseconds(Stage.Verify), Math.Round(run.TotalMilliseconds, 3)),
             Confidence: answer.Confidence,
-            Verification: new VerificationSummary(drafted.Count, drafted.Count(s => s.Supported), drafted.Count - answer.Sentences.Count,
+            Verification: new VerificationSummary(drafted.Count, drafted.Count(s => s.Supported), drafted.Count(s => !answer.Sentences.Contains(s)),
                 drafted.Sum(s => s.Problems.Count(p => p.Contains("retrieved passages", StringComparison.Ordinal)))),
             Outcome: answer.Outcome.ToString(),
             Notice: answer.Notice,

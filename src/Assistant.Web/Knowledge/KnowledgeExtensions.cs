@@ -16,7 +16,7 @@ public static class KnowledgeExtensions
     {
         app.MapGet("/api/health", KnowledgeStatusEndpoint.Get)
             .WithName("GetHealth")
-            .WithSummary("Index state: documents, chunks, whether an ingest is running, and what the last one did.");
+            .WithSummary("Status for anyone; for staff (agent, admin) also the index state, the knowledge folder, the last ingest's report and the flagged articles.");
         return app;
     }
 }

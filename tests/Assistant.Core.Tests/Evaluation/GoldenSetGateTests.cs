@@ -34,6 +34,21 @@ public sealed class GoldenSetGateTests
     }
 
     [Fact]
+    public async Task No_golden_answer_over_the_repository_knowledge_reports_a_disagreement_between_sources()
+    {
+        // The knowledge folder's articles agree with each other; a reported disagreement there is a false positive.
+        var root = RepositoryRoot();
+        using var knowledge = new TestKnowledgeBase(settings: new() { ["Assistant:KnowledgeDirectory"] = Path.Combine(root, "knowledge") });
+        await knowledge.IngestAsync();
+        var cases = GoldenCase.Load(Path.Combine(root, "evals", "golden", "answers.jsonl"));
+
+        var (_, results) = await knowledge.Get<AnswerEvaluator>().RunAsync(cases, cancellationToken: TestContext.Current.CancellationToken);
+
+        var disagreeing = results.Where(result => result.Answer.Contains("sources disagree", StringComparison.OrdinalIgnoreCase)).Select(result => $"{result.Id}: {result.Answer}").ToList();
+        Assert.True(disagreeing.Count == 0, string.Join("\n", disagreeing));
+    }
+
+    [Fact]
     public void A_gate_naming_an_unknown_metric_is_an_error_not_a_pass()
     {
         var path = Path.GetTempFileName();

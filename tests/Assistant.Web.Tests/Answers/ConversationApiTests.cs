@@ -105,7 +105,7 @@ public sealed class ConversationApiTests
         Assert.Equal(conversationId, trace.ConversationId);
         Assert.Equal(RefundQuestion, trace.Question);
         Assert.Equal(RefundQuestion, trace.SearchQuery);
-        Assert.Equal("answer-v1", trace.PromptVersion);
+        Assert.Equal("answer-v2", trace.PromptVersion);
         Assert.Equal(answer.Outcome, trace.Outcome);
         Assert.Equal(answer.Generator, trace.Generator);
         Assert.Equal(answer.Model, trace.Model);

@@ -22,6 +22,8 @@ public sealed class AuthorizationTests
     [InlineData("GET", "/api/handoffs")]
     [InlineData("POST", "/v1/chat/completions")]
     [InlineData("GET", "/api/auth/me")]
+    [InlineData("GET", "/api/content/flags")]
+    [InlineData("POST", "/api/content/flags/clear")]
     public async Task Every_api_refuses_an_anonymous_caller_with_401(string method, string path)
     {
         await using var factory = new AssistantWebFactory();
@@ -33,14 +35,34 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
-    public async Task Health_is_public()
+    public async Task Health_is_public_but_tells_an_anonymous_caller_only_the_status()
     {
         await using var factory = new AssistantWebFactory();
         using var anonymous = factory.CreateClient();
 
         using var response = await anonymous.GetAsync("/api/health", Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["status"], JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain(Path.GetFileName(factory.KnowledgeDirectory), body);
+    }
+
+    [Fact]
+    public async Task Health_details_and_the_knowledge_folder_are_for_staff_only()
+    {
+        await using var factory = new AssistantWebFactory();
+        using var alice = await factory.CreateIngestedClientAsync("alice");
+        using var sam = await factory.CreateIngestedClientAsync("sam");
+
+        var forUser = await alice.GetStringAsync("/api/health", Cancel);
+        var forStaff = await sam.GetStringAsync("/api/health", Cancel);
+
+        Assert.Equal(["status"], JsonDocument.Parse(forUser).RootElement.EnumerateObject().Select(p => p.Name));
+        var details = JsonDocument.Parse(forStaff).RootElement;
+        Assert.Equal(Path.GetFullPath(factory.KnowledgeDirectory), details.GetProperty("knowledgeDirectory").GetString());
+        Assert.True(details.TryGetProperty("documents", out _));
+        Assert.True(details.TryGetProperty("flaggedArticles", out _));
     }
 
     [Fact]

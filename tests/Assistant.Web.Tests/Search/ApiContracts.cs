@@ -13,7 +13,10 @@ public sealed record Hit(
 
 public sealed record HitScores(double? Keyword, int? KeywordRank, double? Vector, int? VectorRank);
 
-public sealed record Health(string Status, int Documents, int Chunks, bool Ingesting, LastIngest? LastIngest, string? Error);
+/// <summary>/api/health as staff see it; anonymous callers and end users get only <see cref="PublicHealth"/>.</summary>
+public sealed record Health(string Status, int Documents, int Chunks, bool Ingesting, LastIngest? LastIngest, string? Error, string KnowledgeDirectory, int OpenFlags);
+
+public sealed record PublicHealth(string Status);
 
 public sealed record LastIngest(int Added, List<SkippedArticle> Skipped);
 

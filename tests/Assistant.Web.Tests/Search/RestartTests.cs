@@ -32,7 +32,7 @@ public sealed class RestartTests
             Directory.CreateDirectory(knowledge);
 
             await using var second = new AssistantWebFactory(knowledge, data, ingestOnStartup: false);
-            using var restarted = await second.CreateIngestedClientAsync();
+            using var restarted = await second.CreateIngestedClientAsync("sam");
 
             var result = await restarted.SearchAsync(Api.Search("export ZIP archive"));
             var hit = Assert.Single(result.Hits);

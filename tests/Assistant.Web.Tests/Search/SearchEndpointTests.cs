@@ -192,7 +192,7 @@ public sealed class SearchEndpointTests
     public async Task Health_is_ready_with_document_and_chunk_counts_after_ingestion()
     {
         await using var factory = CreateWithArticles();
-        using var client = await factory.CreateIngestedClientAsync();
+        using var client = await factory.CreateIngestedClientAsync("sam");
 
         var health = await client.HealthAsync();
 
@@ -212,7 +212,7 @@ public sealed class SearchEndpointTests
         await using var factory = CreateWithArticles();
         factory.WriteArticle("broken/unclosed-front-matter.md", "---\ntitle: Never closed\ntags: [billing]\n");
         factory.WriteArticle("broken/empty.md", "");
-        using var client = await factory.CreateIngestedClientAsync();
+        using var client = await factory.CreateIngestedClientAsync("sam");
 
         var health = await client.HealthAsync();
 

@@ -27,9 +27,11 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
         foreach (var passage in passages)
         {
             var order = 0;
-            foreach (var unit in EvidenceUnits.Of(passage.Text))
+            // Only trusted text is quotable: sentences that speak to the assistant are blanked out of it.
+            var trusted = passage.TrustedText;
+            foreach (var unit in EvidenceUnits.Of(trusted))
             {
-                var text = Readable(passage.Text, unit);
+                var text = Readable(trusted, unit);
                 if (text is null || WordCount(text) < 4)
                 {
                     continue;

@@ -10,7 +10,7 @@ namespace Assistant.Core.Answers.Prompts;
 /// </summary>
 public sealed class PromptLibrary
 {
-    public const string AnswerVersion = "answer-v1";
+    public const string AnswerVersion = "answer-v2";
 
     private readonly string _answerTemplate = Load($"{AnswerVersion}.md");
 
@@ -19,12 +19,16 @@ public sealed class PromptLibrary
         var rendered = new StringBuilder();
         foreach (var passage in passages)
         {
-            var trail = passage.Hit.HeadingPath.Count > 0 ? " › " + string.Join(" › ", passage.Hit.HeadingPath) : "";
-            rendered.Append($"[{passage.Number}] {passage.Hit.Title}{trail}\n{passage.Text.Trim()}\n\n");
+            var headings = passage.Hit.HeadingPath.Select(UntrustedBlock.Label).ToList();
+            var trail = headings.Count > 0 ? " › " + string.Join(" › ", headings) : "";
+            rendered.Append($"[{passage.Number}] {UntrustedBlock.Label(passage.Hit.Title)}{trail}\n{UntrustedBlock.Collapse(passage)}\n\n");
         }
+        var system = _answerTemplate
+            .Replace("{{passages}}", rendered.ToString().TrimEnd())
+            .Replace("{{untrusted}}", UntrustedBlock.Render(passages));
         return
         [
-            new ChatMessage(ChatRole.System, _answerTemplate.Replace("{{passages}}", rendered.ToString().TrimEnd())),
+            new ChatMessage(ChatRole.System, system.TrimEnd()),
             new ChatMessage(ChatRole.User, question),
         ];
     }

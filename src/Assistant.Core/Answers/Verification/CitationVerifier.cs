@@ -3,7 +3,8 @@ namespace Assistant.Core.Answers.Verification;
 /// <summary>
 /// Checks every sentence of a generated answer against the passages it cites, at answer time. A marker that names a
 /// passage that was not retrieved is removed (it cannot reach the user); a sentence without a usable marker is
-/// checked against every passage and, if one supports it, cited to that one.
+/// checked against every passage and, if one supports it, cited to that one. Only a passage's trusted text counts as
+/// support: a sentence flagged as speaking to the assistant can never verify a claim.
 /// </summary>
 public sealed class CitationVerifier(SupportScorer scorer)
 {
@@ -29,7 +30,7 @@ public sealed class CitationVerifier(SupportScorer scorer)
 
             var candidates = cited.Count > 0 ? cited : passages;
             var scored = candidates
-                .Select(passage => (Passage: passage, Result: scorer.Score(draft.Text, passage.Text)))
+                .Select(passage => (Passage: passage, Result: scorer.Score(draft.Text, passage.TrustedText)))
                 .ToList();
             // Without a marker, only the single best passage may be credited, and only if it really supports the text.
             var kept = cited.Count > 0
@@ -56,6 +57,6 @@ public sealed class CitationVerifier(SupportScorer scorer)
     {
         var (start, end) = (result.Quote.Start.Value, result.Quote.End.Value);
         return new Citation(passage.Number, passage.Hit.ChunkId, passage.Hit.DocumentId, passage.Hit.Title,
-            start, end, passage.Hit.Start + start, passage.Hit.Start + end, passage.Text[start..end], result.Score);
+            start, end, passage.Hit.Start + start, passage.Hit.Start + end, passage.TrustedText[start..end], result.Score);
     }
 }

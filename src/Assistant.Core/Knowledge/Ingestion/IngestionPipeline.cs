@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class IngestionPipeline(
     IKnowledgeStore store,
     MarkdownDocumentParser parser,
     ChunkBuilder chunkBuilder,
+    ChunkFlagger flagger,
     ChunkEmbedder embedder,
     IngestionFingerprint fingerprint,
     IOptions<IngestionOptions> options,
@@ -75,10 +77,18 @@ public sealed class IngestionPipeline(
         var deletedHashes = deleted.Select(id => existing[id].ContentHash).ToHashSet(StringComparer.Ordinal);
         var report = new IngestionReport(
             source.Name, run.Added, run.Updated, run.AddedHashes.Count(deletedHashes.Contains), deleted.Count, run.Unchanged,
-            run.Skipped, run.ChunksWritten, run.ChunksEmbedded, run.VectorsReused, clock.Elapsed);
+            run.Skipped, run.ChunksWritten, run.ChunksEmbedded, run.VectorsReused, clock.Elapsed)
+        {
+            Dropped = run.Dropped,
+            Flagged = run.Flagged,
+        };
         foreach (var skipped in run.Skipped)
         {
             logger.LogWarning("Skipped {Path}: {Reason}", skipped.SourcePath, skipped.Reason);
+        }
+        foreach (var flagged in run.Flagged)
+        {
+            logger.LogWarning("Flagged {Path} line {Line}: {Reason}", flagged.SourcePath, flagged.Line, flagged.Reason);
         }
         logger.LogInformation(
             "Ingested {Source}: {Added} added, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged, {Skipped} skipped, {Chunks} chunks written in {Elapsed:F1}s",
@@ -95,12 +105,13 @@ public sealed class IngestionPipeline(
     {
         // Parse, chunk and analyze in parallel: pure CPU work, one document per task.
         var built = new (ParsedDocument? Document, IReadOnlyList<ChunkRecord> Chunks, string? Problem)[pending.Count];
+        var flags = new IReadOnlyList<ContentFlag>[pending.Count];
         Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             try
             {
                 var document = parser.Parse(pending[i].Item);
-                var chunks = chunkBuilder.Build(document);
+                (var chunks, flags[i]) = flagger.Flag(document, chunkBuilder.Build(document));
                 built[i] = chunks.Count == 0 ? (null, [], "no text besides front matter and headings") : (document, chunks, null);
             }
             catch (SourceRejectedException rejected)
@@ -137,6 +148,7 @@ public sealed class IngestionPipeline(
                 run.AddedHashes.Add(hash);
             }
             run.ChunksWritten += chunks.Count;
+            run.Screened(document, flags[i]);
             run.Tick(item.SourcePath);
         }
     }
@@ -151,6 +163,8 @@ public sealed class IngestionPipeline(
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
         public List<SkippedSource> Skipped { get; } = [];
         public List<string> AddedHashes { get; } = [];
+        public List<DroppedSource> Dropped { get; } = [];
+        public List<FlaggedSource> Flagged { get; } = [];
         public int Added { get; set; }
         public int Updated { get; set; }
         public int Unchanged { get; set; }
@@ -163,6 +177,13 @@ public sealed class IngestionPipeline(
         {
             Skipped.Add(new SkippedSource(path, reason));
             Tick(path);
+        }
+
+        public void Screened(ParsedDocument document, IReadOnlyList<ContentFlag> flags)
+        {
+            Dropped.AddRange(document.Dropped.Select(d => new DroppedSource(document.SourcePath, document.Id, d.Line, d.Kind, d.Excerpt)));
+            Flagged.AddRange(flags.Select(f => new FlaggedSource(document.SourcePath, document.Id, f.Line,
+                f.Reason, Blanking.Excerpt(document.Text[f.Start..f.End], 300), f.Hash)));
         }
 
         public void Tick(string current)

@@ -17,4 +17,10 @@ public sealed record IngestionReport(
     TimeSpan Elapsed)
 {
     public bool ChangedIndex => Added + Updated + Deleted > 0;
+
+    /// <summary>Text this run left out of the index because a reader never sees it (comments, hidden elements, invisible characters).</summary>
+    public IReadOnlyList<DroppedSource> Dropped { get; init; } = [];
+
+    /// <summary>Sentences this run found speaking to the assistant; they are stored with their chunks and never used as evidence.</summary>
+    public IReadOnlyList<FlaggedSource> Flagged { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Knowledge.Sources;
 using Markdig;
 using Markdig.Extensions.Tables;
@@ -20,7 +21,9 @@ public sealed class MarkdownDocumentParser
 
     public ParsedDocument Parse(SourceItem item)
     {
-        var text = SourceDecoder.Decode(item);
+        // Everything after this works on what a reader sees; hidden text is blanked in place, so offsets stay exact.
+        var screened = VisibleText.Of(SourceDecoder.Decode(item), item.Format);
+        var text = screened.Text;
         // Front matter is read from .txt files too; a source that supplies its own metadata (JSONL) skips it.
         var bodyStart = 0;
         var frontMatter = item.Metadata is null && item.Title is null
@@ -44,7 +47,7 @@ public sealed class MarkdownDocumentParser
             ?? blocks.FirstOrDefault(block => block.Kind == BlockKind.Heading && block.HeadingLevel == 1)?.HeadingText
             ?? Path.GetFileName(item.DocumentId);
         metadata.Remove("title");
-        return new ParsedDocument(item.DocumentId, item.SourcePath, title, text, metadata, blocks);
+        return new ParsedDocument(item.DocumentId, item.SourcePath, title, text, metadata, blocks) { Dropped = screened.Dropped };
     }
 
     private static string? FirstValue(IReadOnlyDictionary<string, IReadOnlyList<string>> metadata, string key) =>

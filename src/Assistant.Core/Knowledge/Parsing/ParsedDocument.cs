@@ -7,4 +7,8 @@ public sealed record ParsedDocument(
     string Title,
     string Text,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Metadata,
-    IReadOnlyList<DocumentBlock> Blocks);
+    IReadOnlyList<DocumentBlock> Blocks)
+{
+    /// <summary>What screening left out because a reader never sees it (see <see cref="Screening.VisibleText"/>).</summary>
+    public IReadOnlyList<Screening.DroppedText> Dropped { get; init; } = [];
+}
