@@ -8,6 +8,7 @@ using Assistant.Web.Handoffs;
 using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Search;
+using Assistant.Web.Storage;
 
 // appsettings.json sits beside the binary; relative data paths (knowledge/, data/) resolve from the working
 // directory, which `dotnet run` sets to the repository root (RunWorkingDirectory in the .csproj).
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.AddStorage();
 builder.AddAuth();
 builder.AddKnowledge();
 builder.AddConversations();

@@ -6,7 +6,7 @@ namespace Assistant.Core.Conversations;
 
 public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS conversations (
             id         TEXT PRIMARY KEY,
             owner_id   TEXT NOT NULL DEFAULT '',
@@ -54,7 +54,13 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
         return conversation;
     }
 
-    public async Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default)
+    public Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, null, cancellationToken);
+
+    public Task<Conversation?> GetRecentAsync(string id, int messages, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, messages, cancellationToken);
+
+    private async Task<Conversation?> ReadAsync(string id, int? last, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var header = connection.CreateCommand();
@@ -69,9 +75,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
         var createdAt = DateTimeOffset.Parse(headerReader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
         var ownerId = headerReader.GetString(2);
 
+        // Newest first through the (conversation_id, seq) index, so reading the last few never scans the rest.
         await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT id, role, content, answer_json, created_at FROM messages WHERE conversation_id = $id ORDER BY seq";
+        query.CommandText = "SELECT id, role, content, answer_json, created_at FROM messages WHERE conversation_id = $id ORDER BY seq DESC LIMIT $limit";
         query.Parameters.AddWithValue("$id", id);
+        query.Parameters.AddWithValue("$limit", last ?? -1);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var messages = new List<ConversationMessage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,6 +89,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
                 reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<Answer>(reader.GetString(3), StoredJsonOptions.Default),
                 DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
         }
+        messages.Reverse();
         return new Conversation(id, ownerId, title, createdAt, messages);
     }
 

@@ -6,7 +6,7 @@ namespace Assistant.Core.Tracing;
 /// <summary>Traces as JSON documents, with the columns dashboards filter on pulled out beside them.</summary>
 public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
 {
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS traces (
             id              TEXT PRIMARY KEY,
             conversation_id TEXT,

@@ -23,6 +23,14 @@ public sealed class ConversationService(
     ActionService actions,
     IOptions<AnswerOptions> options)
 {
+    /// <summary>
+    /// Messages of history a new message is answered with: follow-ups and unfinished action requests lean on the
+    /// last turn or two, never on the start of a long conversation, and loading a bounded tail keeps a message's cost
+    /// flat as the conversation grows. Load conversations for <see cref="AskAsync"/> with
+    /// <see cref="IConversationStore.GetRecentAsync"/> and this count.
+    /// </summary>
+    public const int ContextMessages = 10;
+
     public int MaxQuestionLength => options.Value.MaxQuestionLength;
 
     public async IAsyncEnumerable<AnswerEvent> AskAsync(Conversation conversation, string question, Actor asker, [EnumeratorCancellation] CancellationToken cancellationToken)
