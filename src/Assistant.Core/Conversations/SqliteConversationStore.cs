@@ -44,8 +44,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     public async Task<Conversation> CreateAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         var conversation = new Conversation(Ids.New("conv"), ownerId, null, DateTimeOffset.UtcNow, []);
-        await using var connection = await database.OpenAsync(_schema, cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
+        await using var command = writer.Connection.CreateCommand();
         command.CommandText = "INSERT INTO conversations(id, owner_id, created_at) VALUES($id, $owner, $at)";
         command.Parameters.AddWithValue("$id", conversation.Id);
         command.Parameters.AddWithValue("$owner", ownerId);
@@ -112,13 +112,18 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
 
     public async Task AppendExchangeAsync(string conversationId, ConversationMessage question, ConversationMessage answer, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        // Serialised before taking the write turn, so other writers never wait on JSON work.
+        var rows = new[] { question, answer }
+            .Select(message => (message, Json: message.Answer is null ? null : JsonSerializer.Serialize(message.Answer, StoredJsonOptions.Default)))
+            .ToList();
+        await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var next = connection.CreateCommand();
         next.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = $id";
         next.Parameters.AddWithValue("$id", conversationId);
         var seq = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-        foreach (var message in new[] { question, answer })
+        foreach (var (message, json) in rows)
         {
             await using var insert = connection.CreateCommand();
             insert.CommandText = """
@@ -130,7 +135,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             insert.Parameters.AddWithValue("$seq", ++seq);
             insert.Parameters.AddWithValue("$role", message.Role);
             insert.Parameters.AddWithValue("$content", message.Content);
-            insert.Parameters.AddWithValue("$answer", message.Answer is null ? DBNull.Value : JsonSerializer.Serialize(message.Answer, StoredJsonOptions.Default));
+            insert.Parameters.AddWithValue("$answer", (object?)json ?? DBNull.Value);
             insert.Parameters.AddWithValue("$at", message.CreatedAt.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -14,6 +14,11 @@ public sealed class StoreSchema(Func<Task> create)
 
     public Task EnsureCreatedAsync()
     {
+        // Every connection open passes here: once created, no lock.
+        if (Volatile.Read(ref _created) is { IsCompletedSuccessfully: true } created)
+        {
+            return created;
+        }
         lock (_gate)
         {
             if (_created is null || _created.IsFaulted || _created.IsCanceled)
@@ -29,8 +34,8 @@ public sealed class StoreSchema(Func<Task> create)
         // journal_mode cannot change inside a transaction; when the file is already in WAL mode it takes no lock.
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;");
         // One immediate transaction: it waits for the write lock up front (or fails as busy, to be retried), and the
-        // tables and their migration land together.
-        // Plain SQL rather than an ADO.NET transaction, so migration steps can run their own commands inside it.
+        // tables and their migration land together. Plain SQL rather than an ADO.NET transaction, so migration steps
+        // can run their own commands inside it.
         await ExecuteAsync(connection, "BEGIN IMMEDIATE;");
         try
         {

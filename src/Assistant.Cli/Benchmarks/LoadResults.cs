@@ -1,0 +1,35 @@
+namespace Assistant.Cli.Benchmarks;
+
+/// <param name="Connections">Concurrent connections, each asking its next question as soon as the last was answered.</param>
+/// <param name="Answers">Messages answered (2xx) inside the measured window.</param>
+/// <param name="Errors">Messages that got another status or failed.</param>
+/// <param name="CpuMsPerAnswer">
+/// Process CPU time (host and load clients together, as both run here) per answer: steadier than latency on a shared
+/// machine, so it shows whether a change made the request path cheaper.
+/// </param>
+internal sealed record LoadScenarioResult(
+    string Name,
+    int Connections,
+    int Answers,
+    int Errors,
+    double Seconds,
+    double AnswersPerSecond,
+    LatencyStats LatencyMs,
+    double CpuMsPerAnswer);
+
+/// <summary>One conversation grown to many messages: the first messages' latency beside the last ones'.</summary>
+internal sealed record LongConversationResult(
+    int Messages,
+    int Errors,
+    double Seconds,
+    LatencyStats FirstMessagesMs,
+    LatencyStats LastMessagesMs,
+    int Window);
+
+internal sealed record LoadBenchmarkResult(
+    string Machine,
+    string Knowledge,
+    int Questions,
+    int ConversationLength,
+    IReadOnlyList<LoadScenarioResult> Scenarios,
+    LongConversationResult? LongConversation);
