@@ -5,7 +5,8 @@ namespace Assistant.Cli.Benchmarks;
 /// <param name="Errors">Messages that got another status or failed.</param>
 /// <param name="CpuMsPerAnswer">
 /// Process CPU time (host and load clients together, as both run here) per answer: steadier than latency on a shared
-/// machine, so it shows whether a change made the request path cheaper.
+/// machine, so it shows whether a change made the request path cheaper. It includes the process's idle overhead,
+/// so compare it at the same concurrency only.
 /// </param>
 internal sealed record LoadScenarioResult(
     string Name,
@@ -26,8 +27,10 @@ internal sealed record LongConversationResult(
     LatencyStats LastMessagesMs,
     int Window);
 
+/// <param name="LoadAverage">The machine's 1-minute load average when the run ended (Linux): above the core count, the figures are not quiet-machine figures.</param>
 internal sealed record LoadBenchmarkResult(
     string Machine,
+    string? LoadAverage,
     string Knowledge,
     int Questions,
     int ConversationLength,
