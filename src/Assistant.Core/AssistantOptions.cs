@@ -15,5 +15,12 @@ public sealed class AssistantOptions
     [Required]
     public string KnowledgeDirectory { get; set; } = "knowledge";
 
+    /// <summary>The app's state: conversations, traces, feedback, handoffs, actions, audit, backoffice.</summary>
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "assistant.db");
+
+    /// <summary>
+    /// The knowledge index, in its own file so an ingest's write transaction never blocks the app's writes. It is
+    /// rebuilt from the knowledge folder, so a data folder from before the split only needs an ingest.
+    /// </summary>
+    public string KnowledgeDatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "knowledge.db");
 }

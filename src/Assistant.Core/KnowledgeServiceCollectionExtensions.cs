@@ -23,10 +23,16 @@ public static class KnowledgeServiceCollectionExtensions
         AddValidatedOptions<IngestionOptions>(services, IngestionOptions.SectionName);
         AddValidatedOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddValidatedOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         services.AddAssistantEmbeddings();
 
-        services.AddSingleton(provider => new SqliteDatabase(provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath));
-        services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
+        // Two files: the app's state (the SqliteDatabase every app store takes) and the knowledge index (its own).
+        services.AddSingleton(provider => new SqliteDatabase(
+            provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath,
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.BusyTimeoutSeconds));
+        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(new SqliteDatabase(
+            provider.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDatabasePath,
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeBusyTimeoutSeconds)));
         services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();

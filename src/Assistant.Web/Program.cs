@@ -10,6 +10,7 @@ using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Privacy;
 using Assistant.Web.Search;
+using Assistant.Web.Storage;
 
 // appsettings.json sits beside the binary; relative data paths (knowledge/, data/) resolve from the working
 // directory, which `dotnet run` sets to the repository root (RunWorkingDirectory in the .csproj).
@@ -19,6 +20,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.AddPrivacy();
+builder.AddStorage();
 builder.AddAuth();
 builder.AddKnowledge();
 builder.AddContentReview();

@@ -15,6 +15,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks that print figures and write them as JSON.");
         bench.Add(CreateRetrieval());
         bench.Add(ScaleBenchmarkCommand.Create());
+        bench.Add(LoadBenchmarkCommand.Create());
         return bench;
     }
 

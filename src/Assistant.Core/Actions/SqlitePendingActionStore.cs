@@ -8,7 +8,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database, TimeProvid
 {
     private const string Columns = "id, tool, arguments_json, requested_by, requester_role, conversation_id, message_id, risk, policy, preview, status, created_at, expires_at, decided_by, decision_reason, result";
 
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS pending_actions (
             id              TEXT PRIMARY KEY,
             tool            TEXT NOT NULL,

@@ -10,7 +10,7 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
 {
     // AUTOINCREMENT so a sequence number is never reused; the triggers make the table append-only even for code
     // (or a person with the sqlite3 shell) that bypasses this class.
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS audit_log (
             sequence       INTEGER PRIMARY KEY AUTOINCREMENT,
             id             TEXT NOT NULL UNIQUE,

@@ -16,7 +16,7 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
 
     // Money is kept in whole cents so sums and comparisons are exact in SQL as well as in C#. Tables carry a
     // backoffice_ prefix because they share the assistant's one database file with every other store.
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS backoffice_customers (
             id       TEXT PRIMARY KEY,
             username TEXT NOT NULL UNIQUE,

@@ -6,7 +6,7 @@ namespace Assistant.Core.Conversations;
 
 public sealed class SqliteConversationStore(SqliteDatabase database) : IConversationStore
 {
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS conversations (
             id         TEXT PRIMARY KEY,
             owner_id   TEXT NOT NULL DEFAULT '',
@@ -44,8 +44,8 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     public async Task<Conversation> CreateAsync(string ownerId, CancellationToken cancellationToken = default)
     {
         var conversation = new Conversation(Ids.New("conv"), ownerId, null, DateTimeOffset.UtcNow, []);
-        await using var connection = await database.OpenAsync(_schema, cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
+        await using var command = writer.Connection.CreateCommand();
         command.CommandText = "INSERT INTO conversations(id, owner_id, created_at) VALUES($id, $owner, $at)";
         command.Parameters.AddWithValue("$id", conversation.Id);
         command.Parameters.AddWithValue("$owner", ownerId);
@@ -54,7 +54,13 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
         return conversation;
     }
 
-    public async Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default)
+    public Task<Conversation?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, null, cancellationToken);
+
+    public Task<Conversation?> GetRecentAsync(string id, int messages, CancellationToken cancellationToken = default) =>
+        ReadAsync(id, messages, cancellationToken);
+
+    private async Task<Conversation?> ReadAsync(string id, int? last, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var header = connection.CreateCommand();
@@ -69,9 +75,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
         var createdAt = DateTimeOffset.Parse(headerReader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
         var ownerId = headerReader.GetString(2);
 
+        // Newest first through the (conversation_id, seq) index, so reading the last few never scans the rest.
         await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT id, role, content, answer_json, created_at FROM messages WHERE conversation_id = $id ORDER BY seq";
+        query.CommandText = "SELECT id, role, content, answer_json, created_at FROM messages WHERE conversation_id = $id ORDER BY seq DESC LIMIT $limit";
         query.Parameters.AddWithValue("$id", id);
+        query.Parameters.AddWithValue("$limit", last ?? -1);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var messages = new List<ConversationMessage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -81,6 +89,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
                 reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<Answer>(reader.GetString(3), StoredJsonOptions.Default),
                 DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
         }
+        messages.Reverse();
         return new Conversation(id, ownerId, title, createdAt, messages);
     }
 
@@ -103,13 +112,18 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
 
     public async Task AppendExchangeAsync(string conversationId, ConversationMessage question, ConversationMessage answer, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        // Serialised before taking the write turn, so other writers never wait on JSON work.
+        var rows = new[] { question, answer }
+            .Select(message => (message, Json: message.Answer is null ? null : JsonSerializer.Serialize(message.Answer, StoredJsonOptions.Default)))
+            .ToList();
+        await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var next = connection.CreateCommand();
         next.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = $id";
         next.Parameters.AddWithValue("$id", conversationId);
         var seq = (long)(await next.ExecuteScalarAsync(cancellationToken))!;
-        foreach (var message in new[] { question, answer })
+        foreach (var (message, json) in rows)
         {
             await using var insert = connection.CreateCommand();
             insert.CommandText = """
@@ -121,7 +135,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
             insert.Parameters.AddWithValue("$seq", ++seq);
             insert.Parameters.AddWithValue("$role", message.Role);
             insert.Parameters.AddWithValue("$content", message.Content);
-            insert.Parameters.AddWithValue("$answer", message.Answer is null ? DBNull.Value : JsonSerializer.Serialize(message.Answer, StoredJsonOptions.Default));
+            insert.Parameters.AddWithValue("$answer", (object?)json ?? DBNull.Value);
             insert.Parameters.AddWithValue("$at", message.CreatedAt.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -9,7 +9,7 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
 {
     private const string Columns = "id, trace_id, user_id, rating, categories, comment, status, created_at, updated_at";
 
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS feedback (
             id         TEXT PRIMARY KEY,
             trace_id   TEXT NOT NULL,

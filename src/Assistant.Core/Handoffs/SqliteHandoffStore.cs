@@ -4,7 +4,7 @@ namespace Assistant.Core.Handoffs;
 
 public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
 {
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS handoffs (
             id              TEXT PRIMARY KEY,
             conversation_id TEXT NOT NULL,

@@ -19,8 +19,9 @@ internal static class IndexSegment
 
     public static void Save(string path, IndexSnapshot snapshot, string fingerprint)
     {
-        // Written beside the target and renamed over it, so a crash never leaves a half-written segment in place.
-        var temporary = path + ".tmp";
+        // Written beside the target and renamed over it, so a crash never leaves a half-written segment in place. The
+        // name is unique because the CLI and a running host may save the same segment at the same time.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         using (var writer = new BinaryWriter(stream))
         {

@@ -8,7 +8,7 @@ namespace Assistant.Core.Storage;
 public sealed class SqliteKnowledgeStore : IKnowledgeStore
 {
     private readonly SqliteDatabase _database;
-    private readonly Lazy<Task> _schema;
+    private readonly StoreSchema _schema;
 
     public SqliteKnowledgeStore(SqliteDatabase database)
     {

@@ -6,7 +6,7 @@ namespace Assistant.Core.Tracing;
 /// <summary>Traces as JSON documents, with the columns dashboards filter on pulled out beside them.</summary>
 public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
 {
-    private readonly Lazy<Task> _schema = database.Schema("""
+    private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS traces (
             id              TEXT PRIMARY KEY,
             conversation_id TEXT,
@@ -23,8 +23,10 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
 
     public async Task WriteAsync(AnswerTrace trace, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(_schema, cancellationToken);
-        await using var command = connection.CreateCommand();
+        // Serialised before taking the write turn, so other writers never wait on JSON work.
+        var json = JsonSerializer.Serialize(trace, StoredJsonOptions.Default);
+        await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
+        await using var command = writer.Connection.CreateCommand();
         command.CommandText = """
             INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json)
             VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json)
@@ -37,7 +39,7 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         command.Parameters.AddWithValue("$model", (object?)trace.Model ?? DBNull.Value);
         command.Parameters.AddWithValue("$cost", (double)trace.Cost);
         command.Parameters.AddWithValue("$ms", trace.Latency.TotalMs);
-        command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(trace, StoredJsonOptions.Default));
+        command.Parameters.AddWithValue("$json", json);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

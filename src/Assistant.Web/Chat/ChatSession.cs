@@ -191,7 +191,7 @@ public sealed class ChatSession(
             {
                 ConversationId = (await conversations.CreateAsync(UserId, cancellationToken)).Id;
             }
-            var conversation = (await conversations.GetAsync(ConversationId, cancellationToken))!;
+            var conversation = (await conversations.GetRecentAsync(ConversationId, ConversationService.ContextMessages, cancellationToken))!;
             await foreach (var item in answers.AskAsync(conversation, redacted.Text, _user, cancellationToken))
             {
                 switch (item)

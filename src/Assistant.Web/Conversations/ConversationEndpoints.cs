@@ -55,7 +55,8 @@ public static class ConversationEndpoints
             return JsonBody.Invalid("content", $"The message is {body.Content.Length:N0} characters; the limit is {service.MaxQuestionLength:N0}.");
         }
         // Only the owner asks in a conversation; staff can read it but speak through a handoff.
-        if (await conversations.GetAsync(id, cancellationToken) is not { } conversation || conversation.OwnerId != user.UserId())
+        if (await conversations.GetRecentAsync(id, ConversationService.ContextMessages, cancellationToken) is not { } conversation
+            || conversation.OwnerId != user.UserId())
         {
             return NotFound(id);
         }

@@ -25,6 +25,14 @@ public sealed class ConversationService(
     ActionService actions,
     IOptions<AnswerOptions> options)
 {
+    /// <summary>
+    /// Messages of history a new message is answered with (the last two exchanges): follow-ups and unfinished action
+    /// requests lean on the last turn or two (the model planner reads the last two questions), never on the start of
+    /// a long conversation, and loading a bounded tail keeps a message's cost flat as the conversation grows. Load
+    /// conversations for <see cref="AskAsync"/> with <see cref="IConversationStore.GetRecentAsync"/> and this count.
+    /// </summary>
+    public const int ContextMessages = 4;
+
     public int MaxQuestionLength => options.Value.MaxQuestionLength;
 
     public async IAsyncEnumerable<AnswerEvent> AskAsync(Conversation conversation, string question, Actor asker, [EnumeratorCancellation] CancellationToken cancellationToken)

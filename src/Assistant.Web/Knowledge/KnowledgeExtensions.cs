@@ -9,6 +9,8 @@ public static class KnowledgeExtensions
         builder.Services.AddAssistantKnowledge();
         builder.Services.AddSingleton<StartupIngestion>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StartupIngestion>());
+        builder.Services.AddOptions<IndexWatchOptions>().BindConfiguration(IndexWatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<IndexVersionWatcher>();
         return builder;
     }
 

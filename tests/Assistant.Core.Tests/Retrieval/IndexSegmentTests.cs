@@ -95,7 +95,7 @@ public sealed class IndexSegmentTests : IDisposable
         }
         var old = File.ReadAllBytes(Segment);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.Combine(_root, "data"), "assistant.db*"))
+        foreach (var file in Directory.GetFiles(Path.Combine(_root, "data"), "knowledge.db*"))
         {
             File.Delete(file);
         }

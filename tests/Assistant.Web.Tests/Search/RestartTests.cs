@@ -26,7 +26,7 @@ public sealed class RestartTests
                 using var client = await first.CreateIngestedClientAsync();
                 Assert.Equal("guides/export-data", (await client.SearchAsync(Api.Search("export ZIP archive"))).Hits[0].DocumentId);
             }
-            Assert.True(File.Exists(Path.Combine(data, "assistant.db")), "The index should live in the configured data directory.");
+            Assert.True(File.Exists(Path.Combine(data, "knowledge.db")), "The index should live in the configured data directory.");
             // Proves the second host reads the stored index: the article is gone from disk, so a re-ingest would drop it.
             Directory.Delete(knowledge, recursive: true);
             Directory.CreateDirectory(knowledge);

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Assistant.Core;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Retrieval;
+using Assistant.Web.Tests.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Assistant.Web.Tests.Storage;
+
+public sealed class IndexReloadTests
+{
+    [Fact]
+    public async Task A_running_host_serves_an_index_another_process_committed_within_seconds_without_a_restart()
+    {
+        await using var host = new AssistantWebFactory();
+        host.WriteArticle("billing/refunds.md", Article("Refunds", "Annual plans can be refunded within 14 days of purchase."));
+        using var client = await host.CreateIngestedClientAsync();
+        Assert.DoesNotContain((await client.SearchAsync(Api.Search("heliotrope workspace theme"))).Hits, hit => hit.DocumentId == "settings/themes");
+
+        // What `assistant ingest` does: the same services in another container, over the same folders.
+        host.WriteArticle("settings/themes.md", Article("Workspace themes", "Admins can switch the workspace to the heliotrope theme under Settings."));
+        await using var cli = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Assistant:DataDirectory"] = host.DataDirectory,
+                ["Assistant:KnowledgeDirectory"] = host.KnowledgeDirectory,
+            }).Build())
+            .AddLogging()
+            .AddAssistantKnowledge()
+            .BuildServiceProvider();
+        var report = await cli.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, report.Added);
+        var chunks = cli.GetRequiredService<KnowledgeIndex>().Current.Chunks.Count;
+
+        var clock = Stopwatch.StartNew();
+        SearchResult result;
+        while (!(result = await client.SearchAsync(Api.Search("heliotrope workspace theme"))).Hits.Any(hit => hit.DocumentId == "settings/themes")
+            && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("settings/themes", result.Hits[0].DocumentId);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"The host took {clock.Elapsed} to serve the new index.");
+        var health = await client.HealthAsync();
+        Assert.Equal(chunks, health.Chunks);
+        Assert.Equal(2, health.Documents);
+    }
+
+    private static string Article(string title, string body) => $"---\ntitle: {title}\n---\n# {title}\n\n{body}\n";
+}
