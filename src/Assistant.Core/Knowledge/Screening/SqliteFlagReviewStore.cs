@@ -18,7 +18,7 @@ public sealed class SqliteFlagReviewStore : IFlagReviewStore
         """;
 
     private readonly SqliteDatabase _database;
-    private readonly Lazy<Task> _schema;
+    private readonly StoreSchema _schema;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<(string, string), FlagReview>? _cache;
 
