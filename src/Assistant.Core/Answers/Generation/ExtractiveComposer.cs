@@ -26,6 +26,8 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
         }
         var asksHow = HowQuestion().IsMatch(question);
 
+        double Coverage(HashSet<string> terms) => questionTerms.Where(q => terms.Contains(q.Key)).Sum(q => q.Value) / totalWeight;
+
         var candidates = new List<Candidate>();
         foreach (var passage in passages)
         {
@@ -44,8 +46,11 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
                 {
                     continue;
                 }
-                var terms = EnglishAnalyzer.Shared.Analyze(string.Join(' ', list.Prepend(text))).ToHashSet(StringComparer.Ordinal);
-                var coverage = questionTerms.Where(q => terms.Contains(q.Key)).Sum(q => q.Value) / totalWeight;
+                // A list is scored by its introduction and its best item: summing every item's words would let any
+                // long list outrank the one sentence that answers.
+                var terms = EnglishAnalyzer.Shared.Analyze(text).ToHashSet(StringComparer.Ordinal);
+                var coverage = list.Count == 0 ? Coverage(terms) : list.Max(item => Coverage([.. terms, .. EnglishAnalyzer.Shared.Analyze(item)]));
+                terms.UnionWith(list.SelectMany(item => EnglishAnalyzer.Shared.Analyze(item)));
                 // Earlier passages ranked higher; prefer them a little when coverage ties. "How do I ...?" is answered
                 // by a step to take, so a step outranks a fact that merely shares the question's words.
                 var score = coverage + 0.05 / passage.Number + (asksHow && IsStep(passage.Text, units[order]) ? StepBonus : 0);
