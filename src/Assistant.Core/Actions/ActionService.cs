@@ -184,6 +184,12 @@ public sealed class ActionService(
         {
             return ActionOutcome.Invalid("Approving this request needs a note.", new Dictionary<string, string[]> { ["reason"] = [$"Required: {required}."] });
         }
+        // A request against a published policy (a refund outside its window) may still be right, but not silently.
+        if (string.IsNullOrWhiteSpace(note) && await ConflictAsync(action, cancellationToken) is { } conflict)
+        {
+            return ActionOutcome.Invalid("Approving a request that conflicts with policy needs a reason.",
+                new Dictionary<string, string[]> { ["reason"] = [$"Required: {conflict} Say why an exception is right."] });
+        }
         var approved = await store.TransitionAsync(id, [ActionStatus.AwaitingApproval], ActionStatus.Approved, approver.Username, approver.Role, Trim(note), cancellationToken: cancellationToken);
         if (approved is null)
         {
@@ -393,6 +399,19 @@ public sealed class ActionService(
         var customer = await backoffice.GetCustomerAsync(action.RequestedBy, cancellationToken)
             ?? throw new ToolRefusedException(ToolRefusal.NotFound, $"{action.RequestedBy} has no customer account.");
         return await PreviewAsync(tool, JsonDocument.Parse(action.ArgumentsJson).RootElement, new ToolContext(requester, customer, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The policy conflict as of now (a charge ages out of its window while it waits); the stored one if the records moved on.</summary>
+    private async Task<string?> ConflictAsync(PendingAction action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await PreviewAsync(action, new Actor(action.RequestedBy, action.RequesterRole), cancellationToken)).Conflict;
+        }
+        catch (ToolRefusedException)
+        {
+            return View(action).Preview.Conflict;
+        }
     }
 
     private static async Task<ToolPreview> PreviewAsync(AssistantTool tool, JsonElement arguments, ToolContext context, CancellationToken cancellationToken) =>

@@ -8,5 +8,9 @@ public sealed record AnswerDelta(string Text, bool Reset = false) : AnswerEvent;
 
 public sealed record AnswerCompleted(Answer Answer) : AnswerEvent;
 
-/// <summary>A question to answer; UserId is who asked (recorded in the trace, so they may read it later).</summary>
-public sealed record AnswerRequest(string Question, string? ConversationId = null, IReadOnlyList<string>? PreviousQuestions = null, string? UserId = null);
+/// <summary>
+/// A question to answer; UserId is who asked (recorded in the trace, so they may read it later). PreviousAnswer is the
+/// last reply of the conversation, so "the second one" can be read against the items it listed.
+/// </summary>
+public sealed record AnswerRequest(string Question, string? ConversationId = null, IReadOnlyList<string>? PreviousQuestions = null, string? UserId = null,
+    Answer? PreviousAnswer = null);

@@ -36,6 +36,15 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)]
     public double SupportThreshold { get; set; } = 0.5;
 
+    /// <summary>
+    /// Share of the question's information (as <see cref="MinimumCoverage"/>) a passage must hold for its article to
+    /// be suggested when the assistant declines; its title or headings must also name part of the question. With 0.1
+    /// "Do you have a native HubSpot integration?" (13 %) still suggests the integration articles, while a football
+    /// question, whose words appear in no article's title, suggests none.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SuggestionFloor { get; set; } = 0.1;
+
     public UnsupportedSentencePolicy UnsupportedSentences { get; set; } = UnsupportedSentencePolicy.Drop;
 
     /// <summary>Word budget of the offline extractive answer.</summary>

@@ -9,5 +9,11 @@ public enum AnswerOutcome
 
     HandedOff,
 
+    /// <summary>The question refers to something the conversation does not pin down ("the second one"); the reply asks which.</summary>
+    AskedToClarify,
+
+    /// <summary>The message asked for an action; the reply is the action card or the question for what it needs.</summary>
+    ActionRequested,
+
     Failed,
 }

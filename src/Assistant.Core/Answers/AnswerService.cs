@@ -50,8 +50,13 @@ public sealed class AnswerService(
         var settings = options.Value;
         var run = new AnswerRun(request, Ids.New("trace"));
 
-        var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? []);
+        var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? [], request.PreviousAnswer);
         run.Mark(Stage.Resolve);
+        if (resolved.Clarification is { } clarification)
+        {
+            yield return new AnswerCompleted(await AskBackAsync(run, resolved, clarification, cancellationToken));
+            yield break;
+        }
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
         var passages = await numbering.NumberAsync(hits, cancellationToken);
         var confidence = RetrievalConfidence.Assess(resolved.Question, hits, index.Current.Keyword);
@@ -77,7 +82,7 @@ public sealed class AnswerService(
 
         var draft = generation.Text.ToString().Trim();
         var sentences = verifier.Verify(draft, passages, settings.SupportThreshold);
-        var kept = Apply(settings.UnsupportedSentences, sentences);
+        var kept = YesNoVerdict.Apply(resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.UnsupportedSentences, sentences)));
         run.Mark(Stage.Verify);
 
         if (kept.Count == 0 || draft.StartsWith(GenerationNotices.ModelDeclined, StringComparison.OrdinalIgnoreCase))
@@ -109,6 +114,19 @@ public sealed class AnswerService(
         yield return new AnswerCompleted(answer);
     }
 
+    /// <summary>
+    /// Records the reply to a request to act (the card's summary, or the question for what is missing), so the trace,
+    /// the stored conversation and the review queue hold what the customer was shown and nothing else.
+    /// </summary>
+    public async Task<Answer> ReplyToRequestAsync(AnswerRequest request, string reply, CancellationToken cancellationToken = default)
+    {
+        var run = new AnswerRun(request, Ids.New("trace"));
+        var answer = new Answer(reply, [], AnswerOutcome.ActionRequested, "planner", null, 1,
+            "The message asks for an action, so the reply is the request itself, not an answer from the knowledge base.", [], null, run.TraceId);
+        await traces.WriteAsync(run, new ResolvedQuestion(request.Question, request.Question, false), [], answer, [], [], null, cancellationToken);
+        return answer;
+    }
+
     private static List<AnswerSentence> Apply(UnsupportedSentencePolicy policy, IReadOnlyList<AnswerSentence> sentences) => policy switch
     {
         UnsupportedSentencePolicy.Mark => sentences.Where(s => s.Citations.Count > 0 || s.Supported).ToList(),
@@ -119,7 +137,12 @@ public sealed class AnswerService(
     private async Task<Answer> DeclineAsync(AnswerRun run, ResolvedQuestion resolved, IReadOnlyList<Passage> passages, Confidence confidence,
         IReadOnlyList<AnswerSentence>? drafted, string? model, GenerationResult? generation, CancellationToken cancellationToken)
     {
+        // An unrelated article is no help: suggest only those about the question's subject (their title or headings
+        // name part of it) that also hold enough of it. A word in common with a passage is not enough.
+        var keyword = index.Current.Keyword;
         var suggestions = passages
+            .Where(p => RetrievalConfidence.Coverage(resolved.Question, p.Hit with { Text = "" }, keyword) > 0
+                && RetrievalConfidence.Coverage(resolved.Question, p.Hit, keyword) >= options.Value.SuggestionFloor)
             .Select(p => new ArticleSuggestion(p.Hit.DocumentId, p.Hit.Title))
             .DistinctBy(s => s.DocumentId)
             .Take(3)
@@ -136,6 +159,14 @@ public sealed class AnswerService(
             Notice: generation?.Notice,
             TraceId: run.TraceId);
         await traces.WriteAsync(run, resolved, passages, answer, drafted ?? [], [], generation, cancellationToken);
+        return answer;
+    }
+
+    private async Task<Answer> AskBackAsync(AnswerRun run, ResolvedQuestion resolved, string clarification, CancellationToken cancellationToken)
+    {
+        var answer = new Answer(clarification, [], AnswerOutcome.AskedToClarify, GeneratorName(null), null, 0,
+            "The question refers to something earlier in the conversation that could not be pinned down.", [], null, run.TraceId);
+        await traces.WriteAsync(run, resolved, [], answer, [], [], null, cancellationToken);
         return answer;
     }
 

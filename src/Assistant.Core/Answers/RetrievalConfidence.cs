@@ -18,7 +18,7 @@ public static class RetrievalConfidence
 
     // Words that shape a question without naming its subject. They are rare in help articles, so their IDF is high
     // and, left in, "How much is the Team plan?" would look like a question about something the articles lack.
-    private static readonly HashSet<string> QuestionWords = new(
+    internal static readonly HashSet<string> QuestionWords = new(
         EnglishAnalyzer.Shared.Analyze(
             "much many long get getting got need needs want wants like know tell please can could may might able possible " +
             "way ways happen happens thing things something anything someone anyone somebody help hi hello thanks thank " +
@@ -26,13 +26,30 @@ public static class RetrievalConfidence
             "exactly currently anymore right sure ok okay"),
         StringComparer.Ordinal);
 
-    public static Confidence Assess(string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword)
+    /// <summary>The IDF-weighted share of the question's content terms that one passage holds.</summary>
+    public static double Coverage(string question, SearchHit hit, Bm25Index keyword)
     {
-        var words = question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        var words = QuestionTerms(question);
+        var terms = words.SelectMany(entry => entry.Terms).Distinct().ToList();
+        var total = terms.Sum(keyword.InverseDocumentFrequency);
+        if (total <= 0)
+        {
+            return 0;
+        }
+        var covered = Covered($"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words);
+        return terms.Where(covered.Contains).Sum(keyword.InverseDocumentFrequency) / total;
+    }
+
+    private static List<(string Word, List<string> Terms)> QuestionTerms(string question) =>
+        question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(word => (Word: word.Trim('?', '.', ',', '!', '"', '\'', '(', ')'), Terms: EnglishAnalyzer.Shared.Analyze(word)))
             .Select(entry => (entry.Word, Terms: entry.Terms.Where(term => !QuestionWords.Contains(term)).ToList()))
             .Where(entry => entry.Terms.Count > 0)
             .ToList();
+
+    public static Confidence Assess(string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword)
+    {
+        var words = QuestionTerms(question);
         var terms = words.SelectMany(entry => entry.Terms).Distinct().ToList();
         if (terms.Count == 0)
         {

@@ -27,7 +27,7 @@ public sealed class AnswerEvaluator(AnswerService answers, ITraceStore traces)
         Answer? answer = null;
         foreach (var turn in golden.Turns)
         {
-            answer = await answers.AnswerAsync(new AnswerRequest(turn, $"eval-{golden.Id}", previous.ToList()), cancellationToken);
+            answer = await answers.AnswerAsync(new AnswerRequest(turn, $"eval-{golden.Id}", previous.ToList(), PreviousAnswer: answer), cancellationToken);
             previous.Add(turn);
         }
         var trace = await traces.GetAsync(answer!.TraceId, cancellationToken)

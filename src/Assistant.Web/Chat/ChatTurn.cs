@@ -44,8 +44,8 @@ public sealed class ChatTurn(string question)
     public bool IsStreaming => Answer is null && Error is null;
 
     /// <summary>
-    /// "I couldn't find this in the knowledge base" is noise above an action card: the user asked for something to be
-    /// done, not for an article. A declined answer is shown only when the turn has no action.
+    /// The reply to a request to act says in words what its card or prompt shows; with the card on screen it would only
+    /// repeat it. Reopened later, a prompt is not kept, so its words are shown instead.
     /// </summary>
-    public bool ShowsAnswer => Answer is not null && (Answer.Outcome != AnswerOutcome.Abstained || (Action is null && ActionPrompt is null));
+    public bool ShowsAnswer => Answer is not null && (Answer.Outcome != AnswerOutcome.ActionRequested || (Action is null && ActionPrompt is null));
 }

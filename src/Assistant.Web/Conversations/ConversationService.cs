@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using Assistant.Core.Actions;
-using Assistant.Core.Actions.Planning;
-using Assistant.Core.Actions.Tools;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Privacy;
@@ -12,17 +10,16 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Web.Conversations;
 
 /// <summary>
-/// A question in a conversation: the history gives follow-ups their context, and the question and its answer are
-/// stored together once the answer is complete (the answer message takes its trace id), so a failed or abandoned
-/// request stores nothing. After the answer, the planner reads the user's own words for a request to act; a
-/// proposal goes through <see cref="ActionService"/>, so an answer and an action card can come in the same turn.
+/// A message in a conversation. A customer's request to act (read from their own words by the planner) is answered
+/// by the request itself, an action card or the question for what it needs, not by a knowledge-base answer about
+/// its words; anything else is answered from the knowledge base, with the history giving follow-ups their context.
+/// The message and its reply are stored together once the reply is complete (the reply takes its trace id), so a
+/// failed or abandoned request stores nothing, and what is stored is what the customer was shown.
 /// </summary>
 public sealed class ConversationService(
     AnswerService answers,
     IConversationStore conversations,
-    IToolPlanner planner,
-    ToolCatalog tools,
-    ActionService actions,
+    ActionRequests requests,
     IOptions<AnswerOptions> options)
 {
     /// <summary>
@@ -46,49 +43,35 @@ public sealed class ConversationService(
             yield return new SensitiveDataRemoved(question, notice);
         }
         var previous = conversation.Messages.Where(m => m.Role == "user").Select(m => m.Content).ToList();
+        var previousAnswer = conversation.Messages.LastOrDefault(m => m.Role == "assistant")?.Answer;
+        var request = new AnswerRequest(question, conversation.Id, previous, conversation.OwnerId, previousAnswer);
         var asked = DateTimeOffset.UtcNow;
         var questionId = Ids.New("msg");
-        await foreach (var item in answers.StreamAsync(new AnswerRequest(question, conversation.Id, previous, conversation.OwnerId), cancellationToken))
+
+        // Tools act on a customer's own account; staff testing the chat get answers only.
+        if (asker.Role == ActorRole.User && await requests.PlanAsync(question, previous, cancellationToken) is { } planned)
+        {
+            var reply = await requests.ReplyAsync(planned.Call, planned.Tool, question, asker, new ActionOrigin(conversation.Id, questionId, planned.Call.Source), cancellationToken);
+            var answer = await answers.ReplyToRequestAsync(request, reply.Text, cancellationToken);
+            await StoreAsync(conversation, questionId, question, asked, answer, cancellationToken);
+            yield return new AnswerCompleted(answer);
+            yield return reply.Event;
+            yield break;
+        }
+
+        await foreach (var item in answers.StreamAsync(request, cancellationToken))
         {
             if (item is AnswerCompleted completed)
             {
-                await conversations.AppendExchangeAsync(conversation.Id,
-                    new ConversationMessage(questionId, "user", question, null, asked),
-                    new ConversationMessage(completed.Answer.TraceId, "assistant", completed.Answer.Text, completed.Answer, DateTimeOffset.UtcNow),
-                    cancellationToken);
+                await StoreAsync(conversation, questionId, question, asked, completed.Answer, cancellationToken);
             }
             yield return item;
         }
-
-        // Tools act on a customer's own account; staff testing the chat get answers only. A planner naming a tool
-        // this deployment does not register proposes nothing.
-        if (asker.Role != ActorRole.User || await planner.PlanAsync(question, previous, cancellationToken) is not { } call
-            || tools.Find(call.Tool) is not { } tool)
-        {
-            yield break;
-        }
-        if (!call.IsComplete)
-        {
-            yield return new ActionPromptRaised(new ActionPrompt(call.Tool, tool.Declaration.Title, ActionPrompt.NeedsInput, AskFor(tool, call.Missing), call.Missing));
-            yield break;
-        }
-        var outcome = await actions.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), new ActionOrigin(conversation.Id, questionId, call.Source), cancellationToken);
-        yield return outcome.Succeeded
-            ? new ActionProposed(outcome.Action!)
-            : new ActionPromptRaised(new ActionPrompt(call.Tool, tool.Declaration.Title, ActionPrompt.Refused, Explain(outcome), []));
     }
 
-    /// <summary>"To request a refund I still need: the invoice number such as INV-2026-0142."</summary>
-    private static string AskFor(AssistantTool tool, IReadOnlyList<string> missing)
-    {
-        var properties = tool.Schema.GetProperty("properties");
-        var needs = missing.Select(name => properties.TryGetProperty(name, out var property) && property.TryGetProperty("description", out var description)
-            ? char.ToLowerInvariant(description.GetString()![0]) + description.GetString()![1..]
-            : name);
-        return $"To {char.ToLowerInvariant(tool.Declaration.Title[0])}{tool.Declaration.Title[1..]} I still need: {string.Join("; ", needs)}. Reply with it and I will prepare the request for you to check.";
-    }
-
-    private static string Explain(ActionOutcome outcome) => outcome.Errors is { Count: > 0 } errors
-        ? $"{outcome.Message} {string.Join(" ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))}"
-        : outcome.Message ?? "The request could not be prepared.";
+    private Task StoreAsync(Conversation conversation, string questionId, string question, DateTimeOffset asked, Answer answer, CancellationToken cancellationToken) =>
+        conversations.AppendExchangeAsync(conversation.Id,
+            new ConversationMessage(questionId, "user", question, null, asked),
+            new ConversationMessage(answer.TraceId, "assistant", answer.Text, answer, DateTimeOffset.UtcNow),
+            cancellationToken);
 }

@@ -7,6 +7,7 @@ public static class ConversationsExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         builder.Services.AddAssistantAnswers();
+        builder.Services.AddSingleton<ActionRequests>();
         builder.Services.AddSingleton<ConversationService>();
         return builder;
     }

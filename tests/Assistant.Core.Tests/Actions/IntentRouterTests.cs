@@ -55,4 +55,24 @@ public sealed class IntentRouterTests
 
         Assert.Equal(("Team", "annual"), (call.Arguments["plan"], call.Arguments["cycle"]));
     }
+
+    [Theory]
+    [InlineData("Please refund $79228162514264337593543950336 of invoice INV-2026-0142")]
+    [InlineData("Please refund $1e29 of invoice INV-2026-0142")]
+    [InlineData("refund 1e308 dollars of INV-2026-0142")]
+    public void An_amount_it_cannot_represent_is_refused_not_rounded(string message)
+    {
+        var call = IntentRouter.Route(message)!;
+
+        Assert.False(call.IsComplete);
+        Assert.False(call.Arguments.ContainsKey("amount"), $"read as {call.Arguments.GetValueOrDefault("amount")}");
+        Assert.Contains("is not an amount I can read", call.Rejected["amount"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tell me what the refund exceptions article says about duplicate charges")]
+    [InlineData("What does the refund policy say about annual plans?")]
+    [InlineData("Explain what the two-factor article says about lost phones")]
+    public void A_question_about_what_an_article_says_is_not_a_request(string message) =>
+        Assert.Null(IntentRouter.Route(message));
 }

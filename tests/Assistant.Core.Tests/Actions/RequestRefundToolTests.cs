@@ -77,5 +77,28 @@ public sealed class RequestRefundToolTests : IDisposable
         Assert.Equal((9.00m, Invoice.PartiallyRefunded), (invoice!.RefundedAmount, invoice.Status));
     }
 
+    [Fact]
+    public async Task Approving_a_refund_against_the_policy_needs_a_reason_that_says_why()
+    {
+        var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":50}""");
+
+        var withoutReason = await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "  ", Cancel);
+        var withReason = await _actions.Actions.ApproveAsync(submitted.Action.Id, Sam, "Goodwill exception: the customer was double-billed.", Cancel);
+
+        Assert.Equal(ActionOutcomeKind.Invalid, withoutReason.Kind);
+        Assert.Contains("Outside the refund policy", Assert.Single(withoutReason.Errors!["reason"]), StringComparison.Ordinal);
+        Assert.Equal(ActionStatus.Executed, withReason.Action!.Status);
+    }
+
     public void Dispose() => _actions.Dispose();
+
+    [Fact]
+    public async Task A_refund_outside_the_policy_window_carries_a_policy_conflict_in_its_preview()
+    {
+        // Alice's annual renewal was charged eight months ago; the policy refunds annual charges within 30 days.
+        var outcome = await _actions.ProposeAsync(Alice, ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":50}""");
+
+        Assert.Contains("Outside the refund policy", outcome.Action!.Preview.Conflict, StringComparison.Ordinal);
+        Assert.Contains("30 days of an annual charge", outcome.Action.Preview.Conflict, StringComparison.Ordinal);
+    }
 }

@@ -110,4 +110,16 @@ public sealed class ToolArgumentValidatorTests
         var errors = ToolArgumentValidator.Validate(schema, Json("""{"invoice":"INV-1","amount":0,"reason":"x","context":{}}"""));
         Assert.Equal(["amount", "context", "invoice"], errors.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("1e29")]
+    [InlineData("1e308")]
+    [InlineData("79228162514264337593543950336")]
+    public void A_number_too_large_to_represent_is_an_error_naming_the_argument(string amount)
+    {
+        var errors = Validate($$"""{"invoice":"INV-2026-0142","amount":{{amount}}}""");
+
+        var error = Assert.Single(errors["amount"]);
+        Assert.Contains("between 0.01 and 500", error, StringComparison.Ordinal);
+    }
 }

@@ -67,4 +67,56 @@ public sealed class ExtractiveComposerTests
         Assert.NotEmpty(sentences);
         Assert.All(sentences, sentence => Assert.True(sentence.Supported, $"'{sentence.Text}': {string.Join("; ", sentence.Problems)}"));
     }
+
+    [Fact]
+    public void A_sentence_ending_with_a_colon_is_quoted_with_the_list_after_it()
+    {
+        var text = "## Single sign-on\n\nThese plans include single sign-on:\n\n- Business, with SAML.\n- Enterprise, with SAML and SCIM.\n\nOther text follows here now.";
+
+        var answer = Composer.Compose("which plans include single sign-on", [Passage(1, text)], 120);
+        var sentences = new CitationVerifier(new SupportScorer()).Verify(answer, [Passage(1, text)], 0.5);
+
+        Assert.StartsWith("These plans include single sign-on: [1]\nBusiness, with SAML. [1]\nEnterprise, with SAML and SCIM. [1]", answer, StringComparison.Ordinal);
+        Assert.Equal(["These plans include single sign-on:", "Business, with SAML.", "Enterprise, with SAML and SCIM."], sentences.Take(3).Select(s => s.Text));
+        // Each item is cited to its own line of the source, not to the introduction.
+        Assert.Equal(text.IndexOf("- Enterprise, with", StringComparison.Ordinal), sentences[2].Citations[0].QuoteStart);
+    }
+
+    [Fact]
+    public void A_sentence_ending_with_a_colon_whose_list_is_not_in_the_passage_is_not_used()
+    {
+        var text = "## Single sign-on\n\nSingle sign-on works with Okta and Entra ID.\n\nThese plans include single sign-on:";
+
+        var answer = Composer.Compose("which plans include single sign-on", [Passage(1, text)], 120);
+
+        Assert.DoesNotContain("include single sign-on:", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_how_question_is_answered_by_its_step_first()
+    {
+        var passages = new[]
+        {
+            Passage(1, "## Reissuing invoices\n\nWe can reissue invoices dated within the last 90 days."),
+            Passage(2, "## How to request a refund\n\n1. Open Settings → Billing → Invoices.\n2. Click Request refund next to the invoice."),
+        };
+
+        var answer = Composer.Compose("How can I get a refund for my last invoice?", passages, 120);
+
+        Assert.StartsWith("Click Request refund next to the invoice. [2]", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sentence_that_answers_most_directly_comes_first_wherever_it_sits()
+    {
+        var passages = new[]
+        {
+            Passage(1, "## Billing\n\nAnnual plans renew each year; refunds are described in the refund policy."),
+            Passage(2, "## Annual plans\n\nAnnual plans are refunded within 30 days of the annual charge."),
+        };
+
+        var answer = Composer.Compose("within how many days are annual plans refunded", passages, 120);
+
+        Assert.StartsWith("Annual plans are refunded within 30 days of the annual charge. [2]", answer, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class AuditApiTests
         using var ada = await factory.CreateIngestedClientAsync("ada");
         var confirmed = await ProposeAndConfirmAsync(alice, "request_refund", new { invoice = "INV-2025-0388" });
         await ProposeAsync(sam, "look_up_subscription");
-        await PostAsync(sam, $"/api/actions/{Id(confirmed)}/approve");
+        await PostAsync(sam, $"/api/actions/{Id(confirmed)}/approve", new { reason = "Exception to the refund window: seats were never used." });
 
         var entries = await AuditAsync(ada);
         var forAction = await AuditAsync(ada, $"?actionId={Id(confirmed)}");

@@ -44,7 +44,7 @@ public sealed class ConcurrencyAndRestartTests
             using var sam = await second.CreateIngestedClientAsync("sam");
             using var aliceAgain = await second.CreateIngestedClientAsync("alice");
             var (_, queue) = await GetAsync(sam, "/api/actions?scope=all&status=awaiting-approval");
-            var (approved, executed) = await PostAsync(sam, $"/api/actions/{id}/approve");
+            var (approved, executed) = await PostAsync(sam, $"/api/actions/{id}/approve", new { reason = "Exception to the refund window: seats were never used." });
 
             Assert.Equal([id], queue.EnumerateArray().Select(Id));
             Assert.Equal((HttpStatusCode.OK, "executed"), (approved, Status(executed)));

@@ -41,7 +41,7 @@ public sealed class RefundTests
         var confirmed = await ProposeAndConfirmAsync(alice, "request_refund", new { invoice = "INV-2026-0142", amount = 1440 });
         var (samStatus, _) = await PostAsync(sam, $"/api/actions/{Id(confirmed)}/approve");
         var unchanged = await InvoiceAsync(alice, "INV-2026-0142");
-        var (adaStatus, executed) = await PostAsync(ada, $"/api/actions/{Id(confirmed)}/approve");
+        var (adaStatus, executed) = await PostAsync(ada, $"/api/actions/{Id(confirmed)}/approve", new { reason = "Exception to the 30-day window: billing error on our side." });
 
         Assert.Equal("Admin", confirmed.GetProperty("policy").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, samStatus);

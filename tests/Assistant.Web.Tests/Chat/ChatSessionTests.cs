@@ -77,7 +77,7 @@ public sealed class ChatSessionTests
     }
 
     [Fact]
-    public async Task An_action_shows_its_card_without_a_declined_answer_above_it()
+    public async Task An_action_request_shows_its_card_or_prompt_without_an_answer_above_it()
     {
         var (factory, scope) = await StartAsync();
         await using (factory)
@@ -92,10 +92,12 @@ public sealed class ChatSessionTests
 
             var asked = session.Turns[0];
             Assert.Equal("needs-input", asked.ActionPrompt!.Kind);
-            Assert.True(asked.ShowsAnswer, "an answered question stays visible above the prompt");
+            // The reply is the prompt itself, in the same words, so nothing else sits above it.
+            Assert.Equal((AnswerOutcome.ActionRequested, asked.ActionPrompt.Text), (asked.Answer!.Outcome, asked.Answer.Text));
+            Assert.False(asked.ShowsAnswer);
             var refund = session.Turns[1];
             Assert.Equal(ActionStatus.AwaitingUser, refund.Action!.Status);
-            Assert.Equal(AnswerOutcome.Abstained, refund.Answer!.Outcome);
+            Assert.Equal(AnswerOutcome.ActionRequested, refund.Answer!.Outcome);
             Assert.False(refund.ShowsAnswer);
         }
     }

@@ -23,6 +23,9 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(card).ToContainTextAsync("INV-2026-0142");
         await Expect(card.Locator(".changes")).ToBeVisibleAsync();
         await Expect(card.Locator(".who-approves")).ToContainTextAsync("agent");
+        // The charge is eight months old against a 30-day window: the customer is told before submitting.
+        await Expect(card.Locator(".policy-conflict")).ToContainTextAsync("Outside the refund policy");
+        await Expect(alice.Page.Locator(".bubble.assistant")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(alice.Page, "action-card-preview-laptop");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
@@ -39,6 +42,10 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
             var review = sam.Page.Locator($".review[data-action-id='{actionId}']");
             await Expect(review).ToBeVisibleAsync();
             await Expect(review.Locator(".transcript .bubble.user")).ToHaveTextAsync(RefundQuestion);
+            // Staff see what the customer was shown (the request), never a knowledge-base reply the chat hid.
+            await Expect(review.Locator(".transcript .bubble.assistant")).ToContainTextAsync("Refund $120.00 of invoice INV-2026-0142.");
+            await Expect(review.Locator(".transcript")).Not.ToContainTextAsync("couldn't find");
+            await Expect(review.Locator(".policy-conflict")).ToContainTextAsync("Outside the refund policy");
             await Expect(review.Locator(".facts").First).ToContainTextAsync("Alice Martin, Brightpath Studio");
             // The plan itself depends on test order (another test upgrades alice on the shared server); its line must be there.
             await Expect(review.Locator(".facts").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Plan(Team|Business) · 8 seats · annual"));
@@ -99,7 +106,12 @@ public sealed class ActionFlowTests(BrowserFixture browser) : IClassFixture<Brow
 
         await using var ada = await browser.SignInAsync("ada");
         await ada.GotoInteractiveAsync("/agent/actions");
-        await ada.Page.Locator($".review[data-action-id='{actionId}']").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        var adaReview = ada.Page.Locator($".review[data-action-id='{actionId}']");
+        await adaReview.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        // Outside the refund window: approving needs a reason, and the problem says so.
+        await Expect(adaReview.GetByRole(AriaRole.Alert).Last).ToContainTextAsync("conflicts with policy");
+        await adaReview.Locator("textarea").FillAsync("Exception to the refund window: billed twice.");
+        await adaReview.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(ada.Page.Locator($".review[data-action-id='{actionId}']")).ToHaveCountAsync(0);
         await Expect(card).ToHaveAttributeAsync("data-status", ActionStatus.Executed);
     }

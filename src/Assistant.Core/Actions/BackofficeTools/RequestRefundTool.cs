@@ -9,8 +9,8 @@ namespace Assistant.Core.Actions.BackofficeTools;
 
 /// <summary>
 /// Refunds part or all of a paid invoice. A support agent decides whether the refund policy allows it (the preview
-/// gives them the charge's age against the policy's 14- and 30-day windows); above a configured amount only an
-/// admin may approve.
+/// gives them the charge's age against the policy's 14- and 30-day windows, and a policy conflict when the charge lies
+/// outside them, which an approver must answer with a reason); above a configured amount only an admin may approve.
 /// </summary>
 public sealed class RequestRefundTool(IBackofficeStore backoffice, IOptions<ActionOptions> options) : AssistantTool
 {
@@ -37,13 +37,15 @@ public sealed class RequestRefundTool(IBackofficeStore backoffice, IOptions<Acti
         var threshold = options.Value.RefundAdminApprovalAbove;
         var policy = refund > threshold ? ConfirmationPolicy.Admin : ConfirmationPolicy.Agent;
         var left = found.Amount - found.RefundedAmount - refund;
+        var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
         List<PreviewChange> changes =
         [
             new("Invoice", null, $"{found.Number} · {Money.Usd(found.Amount)} · issued {Money.Date(found.IssuedOn)}"),
             new("Refunded", Money.Usd(found.RefundedAmount), Money.Usd(found.RefundedAmount + refund)),
             StatusChange(found.Status, left == 0 ? Invoice.Refunded : Invoice.PartiallyRefunded),
-            new("Charge age", null, $"{DateOnly.FromDateTime(context.Now.UtcDateTime).DayNumber - found.IssuedOn.DayNumber} days (policy: full refund within 14 days of a first purchase; prorated within 30 days of an annual charge)"),
+            new("Charge age", null, $"{today.DayNumber - found.IssuedOn.DayNumber} days (policy: full refund within {RefundPolicy.FirstPaymentDays} days of a first purchase; prorated within {RefundPolicy.AnnualChargeDays} days of an annual charge)"),
         ];
+        var conflict = await ConflictAsync(context, found, today, cancellationToken);
         if (!string.IsNullOrWhiteSpace(reason))
         {
             changes.Add(new("Customer's reason", null, reason.Trim()));
@@ -51,7 +53,17 @@ public sealed class RequestRefundTool(IBackofficeStore backoffice, IOptions<Acti
         return new ToolPreview($"Refund {Money.Usd(refund)} of invoice {found.Number}.", changes, policy,
             policy == ConfirmationPolicy.Admin
                 ? $"Refunds above {Money.Usd(threshold)} need an admin's approval."
-                : "Refunds need a support agent's approval.");
+                : "Refunds need a support agent's approval.",
+            conflict);
+    }
+
+    /// <summary>The charge against the refund windows: the first payment is the customer's oldest invoice; the cycle is their plan's.</summary>
+    private async Task<string?> ConflictAsync(ToolContext context, Invoice invoice, DateOnly today, CancellationToken cancellationToken)
+    {
+        var invoices = await backoffice.ListInvoicesAsync(context.Customer.Id, cancellationToken);
+        var first = invoices.MinBy(i => i.IssuedOn)?.Number == invoice.Number;
+        var subscription = await backoffice.GetSubscriptionAsync(context.Customer.Id, cancellationToken);
+        return RefundPolicy.Conflict(invoice, first, subscription?.BillingCycle, today);
     }
 
     public async Task<ToolResult> ExecuteAsync(ToolContext context,

@@ -30,12 +30,23 @@ public static partial class IntentRouter
     [GeneratedRegex(@"^\W*(how|why|when|what happens|what does|what do|what is the|is there|are there|does|do you)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HowToQuestion();
 
-    [GeneratedRegex(@"(?:\$|USD\s?)\s?(\d{1,6}(?:,\d{3})*(?:\.\d{1,2})?)|(\d{1,6}(?:\.\d{1,2})?)\s?(?:dollars|usd)\b", RegexOptions.IgnoreCase)]
+    // The whole token after "$" (or before "dollars"), digits, letters and separators alike, so "$1e29" or a
+    // 30-digit number is read as one amount and refused, never cut down to the digits that happen to fit.
+    [GeneratedRegex(@"(?:\$|\bUSD\s?)\s?(\d[\w.,]*)|\b(\d[\w.,]*)\s?(?:dollars|usd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
+
+    // What a person writes for a sum of money: 120, 120.50, 1,200.50.
+    [GeneratedRegex(@"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")]
+    private static partial Regex PlainAmount();
+
+    // "Tell me what the refund exceptions article says about duplicate charges" asks about content, however much it
+    // mentions refunds: it is answered from the knowledge base, never turned into a request.
+    [GeneratedRegex(@"\b(?:tell me|explain|describe|summari[sz]e)\b.{0,15}\b(?:what|how|whether|why|about|if)\b(?!\s+(?:my|our)\b)|\b(?:article|policy|page|docs?|documentation|help center|guide|faq)\b.{0,60}\b(?:say|says|said|mention|mentions|cover|covers|state|states)\b|\bwhat (?:does|do|did) .{0,80}\bsay\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutContent();
 
     public static ProposedToolCall? Route(string message)
     {
-        if (HowToQuestion().IsMatch(message))
+        if (HowToQuestion().IsMatch(message) || AboutContent().IsMatch(message))
         {
             return null;
         }
@@ -47,6 +58,7 @@ public static partial class IntentRouter
     {
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         var missing = new List<string>();
+        var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
         var invoice = InvoiceNumber().Match(message);
         switch (tool)
         {
@@ -58,8 +70,15 @@ public static partial class IntentRouter
                 var amount = Amount().Match(message);
                 if (amount.Success)
                 {
-                    var digits = (amount.Groups[1].Success ? amount.Groups[1].Value : amount.Groups[2].Value).Replace(",", "");
-                    arguments["amount"] = decimal.Parse(digits, CultureInfo.InvariantCulture);
+                    var written = (amount.Groups[1].Success ? amount.Groups[1].Value : amount.Groups[2].Value).TrimEnd('.', ',');
+                    if (PlainAmount().IsMatch(written) && decimal.TryParse(written.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                    {
+                        arguments["amount"] = value;
+                    }
+                    else
+                    {
+                        rejected["amount"] = $"\"{Shorten(written)}\" is not an amount I can read. Write it in dollars and cents, such as $120 or $1,200.50.";
+                    }
                 }
                 break;
             case ToolNames.ChangePlan:
@@ -81,7 +100,7 @@ public static partial class IntentRouter
                 arguments["body"] = message.Trim();
                 break;
         }
-        return new ProposedToolCall(tool, arguments, missing, "router");
+        return new ProposedToolCall(tool, arguments, missing, "router") { Rejected = rejected };
 
         void Require(string name, string? value)
         {
@@ -95,6 +114,8 @@ public static partial class IntentRouter
             }
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 
     private static string Capitalise(string plan) => char.ToUpperInvariant(plan[0]) + plan[1..].ToLowerInvariant();
 }

@@ -18,7 +18,7 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
     internal const string Instructions = """
         You route a customer's message to at most one tool of a customer-support assistant.
         Call a tool only when the customer asks for that action, or for their own records, in their own words.
-        Questions about how something works are answered elsewhere: call no tool for them.
+        Questions about how something works, or about what an article or policy says, are answered elsewhere: call no tool for them.
         Use only values the customer gave (invoice numbers, amounts, plan names); leave out what they did not say.
         Calling a tool only proposes it: the customer or a support agent confirms before anything happens.
         """;

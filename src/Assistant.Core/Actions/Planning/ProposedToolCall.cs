@@ -10,7 +10,10 @@ namespace Assistant.Core.Actions.Planning;
 /// </summary>
 public sealed record ProposedToolCall(string Tool, IReadOnlyDictionary<string, object?> Arguments, IReadOnlyList<string> Missing, string Source)
 {
-    public bool IsComplete => Missing.Count == 0;
+    /// <summary>Arguments the user gave in a form that cannot be used (an amount too large to represent), with why.</summary>
+    public IReadOnlyDictionary<string, string> Rejected { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public bool IsComplete => Missing.Count == 0 && Rejected.Count == 0;
 
     public JsonElement ArgumentsJson() => JsonSerializer.SerializeToElement(Arguments, ToolJson.Options);
 }

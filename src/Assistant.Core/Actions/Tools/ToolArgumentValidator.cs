@@ -102,7 +102,13 @@ public static class ToolArgumentValidator
         }
         if (value.ValueKind == JsonValueKind.Number)
         {
-            var number = value.GetDecimal();
+            // JSON numbers are unbounded (1e308); a decimal holds about ±7.9e28. A number it cannot represent is a
+            // client's mistake to correct, never a server error, and never rounded into another value.
+            if (!value.TryGetDecimal(out var number))
+            {
+                yield return $"{Shorten(value.GetRawText())} is not a number this tool can take; it must be {Range(property)}.";
+                yield break;
+            }
             if (property.TryGetProperty("minimum", out var minimum) && number < minimum.GetDecimal())
             {
                 yield return $"Must be at least {minimum.GetDecimal().ToString(CultureInfo.InvariantCulture)}.";
@@ -112,6 +118,19 @@ public static class ToolArgumentValidator
                 yield return $"Must be at most {maximum.GetDecimal().ToString(CultureInfo.InvariantCulture)}.";
             }
         }
+    }
+
+    private static string Range(JsonElement property)
+    {
+        var minimum = property.TryGetProperty("minimum", out var min) && min.TryGetDecimal(out var low) ? low.ToString(CultureInfo.InvariantCulture) : null;
+        var maximum = property.TryGetProperty("maximum", out var max) && max.TryGetDecimal(out var high) ? high.ToString(CultureInfo.InvariantCulture) : null;
+        return (minimum, maximum) switch
+        {
+            (not null, not null) => $"between {minimum} and {maximum}",
+            (not null, null) => $"at least {minimum}",
+            (null, not null) => $"at most {maximum}",
+            _ => "a number of at most 28 digits",
+        };
     }
 
     private static List<string> AllowedTypes(JsonElement property)

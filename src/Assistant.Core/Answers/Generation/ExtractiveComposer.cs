@@ -13,6 +13,8 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
 {
     private const int MaxSentences = 4;
     private const double RelativeFloor = 0.5;
+    private const int MaxListItems = 8;
+    private const double StepBonus = 0.3;
 
     public string Compose(string question, IReadOnlyList<Passage> passages, int maxWords)
     {
@@ -22,25 +24,39 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
         {
             return "";
         }
+        var asksHow = HowQuestion().IsMatch(question);
+
+        double Coverage(HashSet<string> terms) => questionTerms.Where(q => terms.Contains(q.Key)).Sum(q => q.Value) / totalWeight;
 
         var candidates = new List<Candidate>();
         foreach (var passage in passages)
         {
-            var order = 0;
             // Only trusted text is quotable: sentences that speak to the assistant are blanked out of it.
             var trusted = passage.TrustedText;
-            foreach (var unit in EvidenceUnits.Of(trusted))
+            var units = EvidenceUnits.Of(trusted);
+            for (var order = 0; order < units.Count; order++)
             {
-                var text = Readable(trusted, unit);
+                var text = Readable(trusted, units[order]);
                 if (text is null || WordCount(text) < 4)
                 {
                     continue;
                 }
+                // A sentence that introduces a list ("These plans include single sign-on:") says nothing without it:
+                // it is quoted with the list, or not at all.
+                var (list, last) = text.EndsWith(':') ? ListAfter(trusted, units, order) : ([], order);
+                if (text.EndsWith(':') && list.Count == 0)
+                {
+                    continue;
+                }
+                // A list is scored by its introduction and its best item: summing every item's words would let any
+                // long list outrank the one sentence that answers.
                 var terms = EnglishAnalyzer.Shared.Analyze(text).ToHashSet(StringComparer.Ordinal);
-                var coverage = questionTerms.Where(q => terms.Contains(q.Key)).Sum(q => q.Value) / totalWeight;
-                // Earlier passages ranked higher; prefer them a little when coverage ties.
-                var score = coverage + 0.05 / passage.Number;
-                candidates.Add(new Candidate(passage.Number, order++, text, terms, score));
+                var coverage = list.Count == 0 ? Coverage(terms) : list.Max(item => Coverage([.. terms, .. EnglishAnalyzer.Shared.Analyze(item)]));
+                terms.UnionWith(list.SelectMany(item => EnglishAnalyzer.Shared.Analyze(item)));
+                // Earlier passages ranked higher; prefer them a little when coverage ties. "How do I ...?" is answered
+                // by a step to take, so a step outranks a fact that merely shares the question's words.
+                var score = coverage + 0.05 / passage.Number + (asksHow && IsStep(trusted, units[order]) ? StepBonus : 0);
+                candidates.Add(new Candidate(passage.Number, order, last, [text, .. list], terms, score));
             }
         }
         if (candidates.Count == 0)
@@ -57,17 +73,52 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
             {
                 break;
             }
-            var length = WordCount(candidate.Text);
-            if (words + length > maxWords && chosen.Count > 0 || chosen.Any(c => Similar(c.Terms, candidate.Terms)))
+            var length = candidate.Sentences.Sum(WordCount);
+            if (words + length > maxWords && chosen.Count > 0 || chosen.Any(c => Similar(c.Terms, candidate.Terms) || c.Overlaps(candidate)))
             {
                 continue;
             }
             chosen.Add(candidate);
             words += length;
         }
-        return CitationMarkers.Render(chosen
-            .OrderBy(c => c.Passage).ThenBy(c => c.Order)
-            .Select(c => (c.Text, (IEnumerable<int>)[c.Passage])));
+        // Most direct first: the sentence that decides the question leads, whatever its place in the article. A list
+        // goes one item a line, so each item is a sentence of its own, verified and cited to its own line.
+        return string.Join(" ", chosen.Select(c => string.Join("\n",
+            c.Sentences.Select(sentence => CitationMarkers.Render([(sentence, (IEnumerable<int>)[c.Passage])])))));
+    }
+
+    /// <summary>The list items or table rows right after unit <paramref name="intro"/> of the passage, read as prose.</summary>
+    private static (List<string> Items, int Last) ListAfter(string passage, IReadOnlyList<Range> units, int intro)
+    {
+        var items = new List<string>();
+        var last = intro;
+        for (var next = intro + 1; next < units.Count && items.Count < MaxListItems; next++)
+        {
+            var line = LineOf(passage, units[next]).TrimStart();
+            if (!(line.StartsWith('|') || ListMarker().IsMatch(line)))
+            {
+                break;
+            }
+            if (Readable(passage, units[next]) is { } item)
+            {
+                items.Add(item);
+            }
+            last = next;
+        }
+        return (items, last);
+    }
+
+    private static bool IsStep(string passage, Range unit)
+    {
+        var text = passage[unit].TrimStart();
+        return NumberedStep().IsMatch(LineOf(passage, unit).TrimStart()) || Imperative().IsMatch(ListMarker().Replace(text, "").Replace("**", ""));
+    }
+
+    private static string LineOf(string passage, Range unit)
+    {
+        var start = unit.Start.Value == 0 ? 0 : passage.LastIndexOf('\n', unit.Start.Value - 1) + 1;
+        var end = passage.IndexOf('\n', unit.Start.Value);
+        return passage[start..(end < 0 ? passage.Length : end)];
     }
 
     /// <summary>A unit of a passage as prose, or null when it is a heading (a heading is a topic, not an answer).</summary>
@@ -91,6 +142,13 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
     // A row reads as "Plan: Team; Price: $18 per seat" when the table's header row is in the passage.
     private static string? TableRow(string passage, int rowStart, string row)
     {
+        // A header row (the |---| line follows it) names columns; it says nothing on its own.
+        var lineEnd = passage.IndexOf('\n', rowStart);
+        var nextLine = lineEnd < 0 ? "" : passage[(lineEnd + 1)..].Split('\n', 2)[0].Trim();
+        if (nextLine.StartsWith('|') && nextLine.Trim('|', '-', ':', ' ').Length == 0)
+        {
+            return null;
+        }
         var cells = Cells(row);
         var header = HeaderOf(passage, rowStart);
         if (header is null || header.SequenceEqual(cells))
@@ -130,5 +188,20 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
     [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
     private static partial Regex Link();
 
-    private sealed record Candidate(int Passage, int Order, string Text, HashSet<string> Terms, double Score);
+    [GeneratedRegex(@"^\W*(?:how (?:do|can|should|would) (?:i|we|you)|how to|what (?:are the |is the )?steps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowQuestion();
+
+    [GeneratedRegex(@"^\d+[.)]\s+")]
+    private static partial Regex NumberedStep();
+
+    [GeneratedRegex(@"^(?:Go to|Open|Click|Select|Choose|Enter|Sign in|Email|Contact|Submit|Request|Press|Tap)\b")]
+    private static partial Regex Imperative();
+
+    /// <summary>A quotable unit: one sentence, or a sentence introducing a list followed by the list's items.</summary>
+    private sealed record Candidate(int Passage, int Order, int LastOrder, IReadOnlyList<string> Sentences, HashSet<string> Terms, double Score)
+    {
+        /// <summary>True when the two quote some of the same units (a list item and the list it belongs to).</summary>
+        public bool Overlaps(Candidate other) =>
+            other.Passage == Passage && other.Order <= LastOrder && Order <= other.LastOrder;
+    }
 }

@@ -1,0 +1,72 @@
+using Assistant.Core.Actions;
+using Assistant.Core.Actions.Planning;
+using Assistant.Core.Actions.Tools;
+using Assistant.Core.Answers;
+using Assistant.Core.Backoffice;
+
+namespace Assistant.Web.Conversations;
+
+/// <summary>The reply to a request to act: the event the chat shows (a card or a prompt) and the same in words.</summary>
+public sealed record ActionReply(AnswerEvent Event, string Text);
+
+/// <summary>
+/// Answers a message that asks for an action: plans it from the user's own words, refuses a request that names
+/// someone else's account (tools act only on the requester's own), asks for what is missing or unreadable, and
+/// otherwise proposes it through <see cref="ActionService"/>. The reply's text is what the card or prompt says, so
+/// what is stored and what staff review is what the customer saw.
+/// </summary>
+public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionService actions, IBackofficeStore backoffice)
+{
+    /// <summary>The planned call and its tool, or null when the message asks for no action this deployment offers.</summary>
+    public async Task<(ProposedToolCall Call, AssistantTool Tool)?> PlanAsync(string message, IReadOnlyList<string> previous, CancellationToken cancellationToken) =>
+        await planner.PlanAsync(message, previous, cancellationToken) is { } call && tools.Find(call.Tool) is { } tool ? (call, tool) : null;
+
+    public async Task<ActionReply> ReplyAsync(ProposedToolCall call, AssistantTool tool, string message, Actor asker, ActionOrigin origin, CancellationToken cancellationToken)
+    {
+        var title = tool.Declaration.Title;
+        if (OtherParty.Find(message) is { } named
+            && !OtherParty.IsSelf(named, asker.Username, await backoffice.GetCustomerAsync(asker.Username, cancellationToken)))
+        {
+            return Prompt(call, title, ActionPrompt.Refused,
+                $"I can't {Lower(title)} for {named}: tools act only on your own account ({asker.Username}), and I did not change the request to your account. " +
+                "The account's owner can ask while signed in, or a workspace admin can help them.");
+        }
+        if (call.Rejected.Count > 0)
+        {
+            return Prompt(call, title, ActionPrompt.NeedsInput, $"{string.Join(" ", call.Rejected.Values)} Nothing was requested yet.", [.. call.Rejected.Keys]);
+        }
+        if (!call.IsComplete)
+        {
+            return Prompt(call, title, ActionPrompt.NeedsInput, AskFor(tool, call.Missing), call.Missing);
+        }
+        var outcome = await actions.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), origin, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return Prompt(call, title, ActionPrompt.Refused, Explain(outcome));
+        }
+        var action = outcome.Action!;
+        var text = action.Result is { } result
+            ? result.Summary
+            : $"{action.Preview.Summary}{(action.Preview.Conflict is { } conflict ? $" {conflict}" : "")} Check the details, then confirm or cancel.";
+        return new ActionReply(new ActionProposed(action), text);
+    }
+
+    private static ActionReply Prompt(ProposedToolCall call, string title, string kind, string text, IReadOnlyList<string>? missing = null) =>
+        new(new ActionPromptRaised(new ActionPrompt(call.Tool, title, kind, text, missing ?? [])), text);
+
+    /// <summary>"To request a refund I still need: the invoice number such as INV-2026-0142."</summary>
+    private static string AskFor(AssistantTool tool, IReadOnlyList<string> missing)
+    {
+        var properties = tool.Schema.GetProperty("properties");
+        var needs = missing.Select(name => properties.TryGetProperty(name, out var property) && property.TryGetProperty("description", out var description)
+            ? Lower(description.GetString()!)
+            : name);
+        return $"To {Lower(tool.Declaration.Title)} I still need: {string.Join("; ", needs)}. Reply with it and I will prepare the request for you to check.";
+    }
+
+    private static string Explain(ActionOutcome outcome) => outcome.Errors is { Count: > 0 } errors
+        ? $"{outcome.Message} {string.Join(" ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))}"
+        : outcome.Message ?? "The request could not be prepared.";
+
+    private static string Lower(string text) => char.ToLowerInvariant(text[0]) + text[1..];
+}
