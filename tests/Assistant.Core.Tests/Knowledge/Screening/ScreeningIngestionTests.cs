@@ -103,7 +103,7 @@ public sealed class ScreeningIngestionTests : IDisposable
             await first.IngestAsync();
         }
         // Recreate the old shape: no flags column.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "assistant.db")}"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "knowledge.db")}"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
