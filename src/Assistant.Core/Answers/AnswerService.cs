@@ -50,7 +50,9 @@ public sealed class AnswerService(
         var settings = options.Value;
         var run = new AnswerRun(request, Ids.New("trace"));
 
-        var resolved = QuestionResolver.Resolve(request.Question, request.PreviousQuestions ?? [], request.PreviousAnswer);
+        // Markers of removed data stay in the stored question but are no words to search or to judge coverage with.
+        var resolved = QuestionResolver.Resolve(SensitiveDataRedactor.WithoutMarkers(request.Question),
+            request.PreviousQuestions?.Select(SensitiveDataRedactor.WithoutMarkers).ToList() ?? [], request.PreviousAnswer);
         run.Mark(Stage.Resolve);
         if (resolved.Clarification is { } clarification)
         {

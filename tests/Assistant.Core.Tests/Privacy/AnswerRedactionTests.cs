@@ -26,4 +26,23 @@ public sealed class AnswerRedactionTests
         Assert.DoesNotContain("hunter22", everything);
         Assert.Equal("my card is [card •••• 1111] and my SSN is [SSN removed]", trace.Question);
     }
+
+    [Fact]
+    public async Task Markers_of_removed_data_are_neither_searched_nor_counted_as_words_of_the_question()
+    {
+        using var knowledge = new TestKnowledgeBase();
+        knowledge.Write("accounts/sso.md", TestKnowledgeBase.Article("Single sign-on", "Single sign-on with SAML is included in the Business plan."));
+        knowledge.Write("billing/payment-methods.md", TestKnowledgeBase.Article("Payment methods", "Update your card under Billing, Payment method."));
+        await knowledge.IngestAsync();
+        var answers = knowledge.Get<AnswerService>();
+
+        var answer = await answers.AnswerAsync(new AnswerRequest("Which plan includes single sign-on? 4111 1111 1111 1111"), TestContext.Current.CancellationToken);
+        var trace = await knowledge.Get<ITraceStore>().GetAsync(answer.TraceId, TestContext.Current.CancellationToken);
+
+        Assert.Equal("Which plan includes single sign-on? [card •••• 1111]", trace!.Question);
+        Assert.DoesNotContain("card", trace.SearchQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("1111", answer.ConfidenceReason);
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.All(answer.Sentences.SelectMany(sentence => sentence.Citations), citation => Assert.Equal("Single sign-on", citation.Title));
+    }
 }
