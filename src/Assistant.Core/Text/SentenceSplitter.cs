@@ -15,7 +15,7 @@ public static class SentenceSplitter
     public static IReadOnlyList<Range> Split(string text, int start, int end)
     {
         var sentences = new List<Range>();
-        var sentenceStart = SkipWhitespace(text, start, end);
+        var sentenceStart = WhiteSpace.SkipForward(text, start, end);
         for (var i = sentenceStart; i < end; i++)
         {
             if (text[i] is not ('.' or '!' or '?'))
@@ -31,7 +31,7 @@ public static class SentenceSplitter
             {
                 continue;
             }
-            var next = SkipWhitespace(text, close, end);
+            var next = WhiteSpace.SkipForward(text, close, end);
             if (next >= end || !StartsSentence(text[next]) || text[i] == '.' && EndsWithAbbreviation(text, sentenceStart, i))
             {
                 continue;
@@ -40,7 +40,7 @@ public static class SentenceSplitter
             sentenceStart = next;
             i = next - 1;
         }
-        var last = TrimEnd(text, sentenceStart, end);
+        var last = WhiteSpace.TrimEnd(text, sentenceStart, end);
         if (last > sentenceStart)
         {
             sentences.Add(new Range(sentenceStart, last));
@@ -59,23 +59,5 @@ public static class SentenceSplitter
         }
         var word = text.AsSpan(wordStart, period - wordStart);
         return word.Length == 1 && char.IsUpper(word[0]) || Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-    }
-
-    private static int SkipWhitespace(string text, int position, int end)
-    {
-        while (position < end && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-        return position;
-    }
-
-    private static int TrimEnd(string text, int start, int end)
-    {
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-        return end;
     }
 }

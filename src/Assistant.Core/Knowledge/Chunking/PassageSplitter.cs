@@ -1,3 +1,4 @@
+using Assistant.Core.Text;
 using Assistant.Core.Tokenization;
 
 namespace Assistant.Core.Knowledge.Chunking;
@@ -25,10 +26,10 @@ public static class PassageSplitter
     public static IReadOnlyList<Range> Split(string text, int start, int end, int maxTokens, ITokenCounter tokens)
     {
         var pieces = new List<Range>();
-        var position = SkipBlank(text, start, end);
+        var position = WhiteSpace.SkipForward(text, start, end);
         while (position < end)
         {
-            var stop = TrimEnd(text, position, end);
+            var stop = WhiteSpace.TrimEnd(text, position, end);
             if (stop <= position)
             {
                 break;
@@ -40,9 +41,9 @@ public static class PassageSplitter
             }
             var limit = LongestFit(text, position, stop, maxTokens, tokens);
             var cut = BestCut(text, position, limit, end);
-            var pieceEnd = TrimEnd(text, position, cut);
+            var pieceEnd = WhiteSpace.TrimEnd(text, position, cut);
             pieces.Add(new Range(position, pieceEnd > position ? pieceEnd : cut));
-            position = SkipBlank(text, cut, end);
+            position = WhiteSpace.SkipForward(text, cut, end);
         }
         return pieces;
     }
@@ -109,22 +110,4 @@ public static class PassageSplitter
     }
 
     private static int Count(ITokenCounter tokens, string text, int start, int end) => tokens.CountTokens(text.AsSpan(start, end - start));
-
-    private static int SkipBlank(string text, int position, int end)
-    {
-        while (position < end && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-        return position;
-    }
-
-    private static int TrimEnd(string text, int start, int end)
-    {
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-        return end;
-    }
 }

@@ -1,5 +1,6 @@
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Knowledge.Sources;
+using Assistant.Core.Text;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
@@ -125,18 +126,9 @@ public sealed class MarkdownDocumentParser
             }
             var blank = text.IndexOf("\n\n", position, StringComparison.Ordinal);
             var end = blank < 0 ? text.Length : blank;
-            blocks.Add(new DocumentBlock(BlockKind.Paragraph, position, TrimEnd(text, position, end)));
+            blocks.Add(new DocumentBlock(BlockKind.Paragraph, position, WhiteSpace.TrimEnd(text, position, end)));
             position = end;
         }
         return blocks;
-    }
-
-    private static int TrimEnd(string text, int start, int end)
-    {
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-        return end;
     }
 }
