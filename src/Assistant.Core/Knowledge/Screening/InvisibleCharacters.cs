@@ -34,6 +34,11 @@ public static class InvisibleCharacters
 
     private static void CloseUp(Span<char> text, string original, int start, int end, List<DroppedText> dropped)
     {
+        // Nearly every word has nothing invisible: look before copying it.
+        if (!HasInvisible(text[start..end]))
+        {
+            return;
+        }
         // Read from a copy: the visible characters are written back over the run as it is read.
         ReadOnlySpan<char> word = text[start..end].ToArray();
         var write = start;
@@ -63,6 +68,18 @@ public static class InvisibleCharacters
             ? $"{removed} invisible characters; tag characters spell \"{Blanking.Excerpt(smuggled.ToString())}\""
             : $"{removed} invisible characters in \"{Blanking.Excerpt(text[start..write].ToString(), 60)}\"";
         dropped.Add(new DroppedText(Kind, Blanking.LineOf(original, start), excerpt));
+    }
+
+    private static bool HasInvisible(ReadOnlySpan<char> word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (Width(word, i) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>0 for a visible character, otherwise how many UTF-16 units the invisible one takes.</summary>
