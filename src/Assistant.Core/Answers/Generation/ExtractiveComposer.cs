@@ -51,8 +51,9 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
                 // A list is scored by its introduction and its best item: summing every item's words would let any
                 // long list outrank the one sentence that answers.
                 var terms = EnglishAnalyzer.Shared.Analyze(text).ToHashSet(StringComparer.Ordinal);
-                var coverage = list.Count == 0 ? Coverage(terms) : list.Max(item => Coverage([.. terms, .. EnglishAnalyzer.Shared.Analyze(item)]));
-                terms.UnionWith(list.SelectMany(item => EnglishAnalyzer.Shared.Analyze(item)));
+                var itemTerms = list.Select(item => EnglishAnalyzer.Shared.Analyze(item)).ToList();
+                var coverage = list.Count == 0 ? Coverage(terms) : itemTerms.Max(item => Coverage([.. terms, .. item]));
+                terms.UnionWith(itemTerms.SelectMany(item => item));
                 // Earlier passages ranked higher; prefer them a little when coverage ties. "How do I ...?" is answered
                 // by a step to take, so a step outranks a fact that merely shares the question's words.
                 var score = coverage + 0.05 / passage.Number + (asksHow && IsStep(trusted, units[order]) ? StepBonus : 0);
