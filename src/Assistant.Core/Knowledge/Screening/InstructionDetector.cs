@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
+using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Text;
 
 namespace Assistant.Core.Knowledge.Screening;
@@ -94,17 +93,12 @@ public static partial class InstructionDetector
     public static string HashOf(string sentence)
     {
         var normalized = string.Join(' ', sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..16];
+        return ContentHash.Of(normalized)[..16];
     }
 
     private static int ParagraphEnd(string text, int from, int end)
     {
         var blank = text.IndexOf("\n\n", from, end - from, StringComparison.Ordinal);
-        var stop = blank < 0 ? end : blank;
-        while (stop > from && char.IsWhiteSpace(text[stop - 1]))
-        {
-            stop--;
-        }
-        return stop;
+        return WhiteSpace.TrimEnd(text, from, blank < 0 ? end : blank);
     }
 }
