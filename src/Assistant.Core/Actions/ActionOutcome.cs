@@ -9,6 +9,11 @@ public sealed record ActionOutcome(ActionOutcomeKind Kind, ActionView? Action = 
 {
     public bool Succeeded => Kind == ActionOutcomeKind.Ok;
 
+    /// <summary>Why it did not succeed, in words for the requester: the message and each argument's errors.</summary>
+    public string Explanation => Errors is { Count: > 0 } errors
+        ? $"{Message} {string.Join(" ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))}"
+        : Message ?? "The request could not be prepared.";
+
     public static ActionOutcome Ok(ActionView action, bool existing = false) => new(ActionOutcomeKind.Ok, action, Existing: existing);
 
     public static ActionOutcome Invalid(string message, IReadOnlyDictionary<string, string[]> errors) => new(ActionOutcomeKind.Invalid, Message: message, Errors: errors);

@@ -31,6 +31,8 @@ public sealed class ActionService(
 {
     public IReadOnlyList<AssistantTool> Tools => tools.All;
 
+    public AssistantTool? FindTool(string? name) => tools.Find(name);
+
     public async Task<ActionOutcome> ProposeAsync(Actor requester, string toolName, JsonElement arguments, ActionOrigin origin, CancellationToken cancellationToken = default)
     {
         // Arguments are stored, previewed, audited, shown to staff and passed to a tool (a ticket's description): card

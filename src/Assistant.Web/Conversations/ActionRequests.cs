@@ -42,7 +42,7 @@ public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, Acti
         var outcome = await actions.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), origin, cancellationToken);
         if (!outcome.Succeeded)
         {
-            return Prompt(call, title, ActionPrompt.Refused, Explain(outcome));
+            return Prompt(call, title, ActionPrompt.Refused, outcome.Explanation);
         }
         var action = outcome.Action!;
         var text = action.Result is { } result
@@ -63,10 +63,6 @@ public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, Acti
             : name);
         return $"To {Lower(tool.Declaration.Title)} I still need: {string.Join("; ", needs)}. Reply with it and I will prepare the request for you to check.";
     }
-
-    private static string Explain(ActionOutcome outcome) => outcome.Errors is { Count: > 0 } errors
-        ? $"{outcome.Message} {string.Join(" ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))}"
-        : outcome.Message ?? "The request could not be prepared.";
 
     private static string Lower(string text) => char.ToLowerInvariant(text[0]) + text[1..];
 }

@@ -19,7 +19,7 @@ internal sealed class ProposeInsteadOfInvokeFilter(ActionService actions, Actor 
             await next(context);
             return;
         }
-        var schema = actions.Tools.FirstOrDefault(tool => tool.Declaration.Name == context.Function.Name)?.Schema;
+        var schema = actions.FindTool(context.Function.Name)?.Schema;
         var arguments = KernelArgumentJson.ToJson(context.Arguments, schema);
         var outcome = await actions.ProposeAsync(requester, context.Function.Name, arguments, origin, context.CancellationToken);
         context.Result = new FunctionResult(context.Function, ForModel(outcome));
@@ -30,10 +30,7 @@ internal sealed class ProposeInsteadOfInvokeFilter(ActionService actions, Actor 
     {
         if (!outcome.Succeeded || outcome.Action is not { } action)
         {
-            var errors = outcome.Errors is { Count: > 0 } found
-                ? " " + string.Join(" ", found.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"))
-                : "";
-            return $"Not proposed ({outcome.Kind}): {outcome.Message}{errors}";
+            return $"Not proposed ({outcome.Kind}): {outcome.Explanation}";
         }
         return action.Status switch
         {
