@@ -196,9 +196,6 @@ public sealed class ChatSession(
             {
                 switch (item)
                 {
-                    case SensitiveDataRemoved removed:
-                        (turn.Question, turn.SensitiveData) = (removed.Question, removed.Notice);
-                        break;
                     case AnswerDelta { Reset: true } delta:
                         turn.Draft.Clear().Append(delta.Text);
                         break;

@@ -10,8 +10,8 @@ namespace Assistant.Web.Chat;
 /// <summary>One question and its answer as the chat page shows it, including the unverified draft while it streams.</summary>
 public sealed class ChatTurn(string question)
 {
-    /// <summary>The question as kept: sensitive data replaced by markers.</summary>
-    public string Question { get; set; } = question;
+    /// <summary>The question as kept: sensitive data replaced by markers (the session redacts before it shows it).</summary>
+    public string Question { get; } = question;
 
     /// <summary>Set when card numbers, SSNs or secrets were removed from the question: shown under it.</summary>
     public SensitiveDataNotice? SensitiveData { get; set; }
