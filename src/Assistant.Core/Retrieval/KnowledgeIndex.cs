@@ -92,13 +92,9 @@ public sealed class KnowledgeIndex(
         {
             IndexSegment.Save(SegmentPath, snapshot, fingerprint);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Only restarts get slower without it; searching is unaffected.
-            logger.LogWarning(exception, "Could not save the index segment to {Path}", SegmentPath);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
             logger.LogWarning(exception, "Could not save the index segment to {Path}", SegmentPath);
         }
     }

@@ -39,7 +39,7 @@ public static class KnowledgeStatusEndpoint
         IOptions<AssistantOptions> assistant, CancellationToken cancellationToken)
     {
         var status = startup.Error is not null ? "degraded" : startup.Completed.IsCompleted ? "ready" : "ingesting";
-        if (user.Identity?.IsAuthenticated != true || !user.IsStaff())
+        if (!user.IsStaff())
         {
             return TypedResults.Ok(new PublicStatus(status));
         }
