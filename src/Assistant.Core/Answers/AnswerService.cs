@@ -70,7 +70,7 @@ public sealed class AnswerService(
             yield break;
         }
 
-        var messages = prompts.AnswerMessages(resolved.Question, passages);
+        var messages = await prompts.AnswerMessagesAsync(resolved.Question, passages, cancellationToken);
         var generation = new GenerationResult();
         await foreach (var update in generator.GetStreamingResponseAsync(messages, AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords), cancellationToken))
         {

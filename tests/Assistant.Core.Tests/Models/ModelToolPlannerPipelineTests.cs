@@ -39,7 +39,7 @@ public sealed class ModelToolPlannerPipelineTests : IAsyncLifetime
         var call = await _actions.Get<IToolPlanner>().PlanAsync("Please refund $40 of INV-2026-0142", [], cancel);
 
         Assert.NotNull(call);
-        Assert.Equal((tool, "model", true), (call.Tool, call.Source, call.IsComplete));
+        Assert.Equal((tool, "model (planner-v1)", true), (call.Tool, call.Source, call.IsComplete));
         Assert.Equal("INV-2026-0142", call.ArgumentsJson().GetProperty("invoice").GetString());
         // Invoking the tool would have sent its result (or its failure) back to the model in a second request.
         Assert.Single(_server.Requests);

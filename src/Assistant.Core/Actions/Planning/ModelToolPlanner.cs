@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Core.Actions.Tools;
+using Assistant.Core.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -15,17 +16,16 @@ namespace Assistant.Core.Actions.Planning;
 /// </summary>
 public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, RouterToolPlanner fallback, ILogger<ModelToolPlanner> logger) : IToolPlanner
 {
-    internal const string Instructions = """
-        You route a customer's message to at most one tool of a customer-support assistant.
-        Call a tool only when the customer asks for that action, or for their own records, in their own words.
-        Questions about how something works, or about what an article or policy says, are answered elsewhere: call no tool for them.
-        Use only values the customer gave (invoice numbers, amounts, plan names); leave out what they did not say.
-        Calling a tool only proposes it: the customer or a support agent confirms before anything happens.
-        """;
+    /// <summary>The planner's prompt file (Actions/Planning/planner-v1.md); proposals name it for the audit log.</summary>
+    public const string PromptVersion = "planner-v1";
+
+    private static readonly Dictionary<string, string> NoValues = [];
+
+    private readonly PromptTemplateFile _instructions = PromptTemplateFile.Load(PromptVersion);
 
     public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default)
     {
-        List<ChatMessage> messages = [new(ChatRole.System, Instructions)];
+        List<ChatMessage> messages = [new(ChatRole.System, await _instructions.RenderAsync(NoValues, cancellationToken))];
         messages.AddRange(previousMessages.TakeLast(2).Select(previous => new ChatMessage(ChatRole.User, previous)));
         messages.Add(new ChatMessage(ChatRole.User, message));
         var options = new ChatOptions
@@ -58,6 +58,6 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
         var arguments = (call.Arguments ?? new Dictionary<string, object?>()).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var given = JsonSerializer.SerializeToElement(arguments, ToolJson.Options);
         var missing = ToolArgumentValidator.Required(tool.Schema).Where(name => !given.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null).ToList();
-        return new ProposedToolCall(tool.Declaration.Name, arguments, missing, "model");
+        return new ProposedToolCall(tool.Declaration.Name, arguments, missing, $"model ({PromptVersion})");
     }
 }

@@ -6,7 +6,7 @@ namespace Assistant.Core.Actions.Planning;
 /// <summary>
 /// What a planner proposes: a tool, the arguments it could read, and what it still has to ask for. A proposal is
 /// only a proposal: the tool's own checks and its confirmation policy decide whether anything runs. Source names the
-/// planner ("router", "model") for the audit log.
+/// planner ("router", or "model (planner-v1)" with the model planner's prompt version) for the audit log.
 /// </summary>
 public sealed record ProposedToolCall(string Tool, IReadOnlyDictionary<string, object?> Arguments, IReadOnlyList<string> Missing, string Source)
 {
