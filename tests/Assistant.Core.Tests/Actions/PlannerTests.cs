@@ -75,7 +75,7 @@ public sealed class PlannerTests : IDisposable
         var call = await ModelPlanner(server).PlanAsync("Please refund $40, I was charged twice", [], Cancel);
 
         Assert.NotNull(call);
-        Assert.Equal((ToolNames.RequestRefund, "model"), (call.Tool, call.Source));
+        Assert.Equal((ToolNames.RequestRefund, "model (planner-v1)"), (call.Tool, call.Source));
         Assert.Equal(["invoice"], call.Missing);
         Assert.Equal(40m, call.ArgumentsJson().GetProperty("amount").GetDecimal());
     }
