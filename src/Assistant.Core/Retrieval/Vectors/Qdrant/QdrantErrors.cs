@@ -25,6 +25,11 @@ internal static class QdrantErrors
                 $"Qdrant at {endpoint} ({EndpointKey}) failed {operation} on collection '{collection}': "
                 + $"{error.StatusCode} {error.Status.Detail}",
         };
+        if (endpoint.Port == 6333)
+        {
+            // The most common misconfiguration: the address from Qdrant's web console, which is the REST port.
+            message += " Port 6333 is Qdrant's REST port; this client speaks gRPC, on port 6334 by default.";
+        }
         return new VectorStoreException(message, error)
         {
             VectorStoreSystemName = "qdrant",

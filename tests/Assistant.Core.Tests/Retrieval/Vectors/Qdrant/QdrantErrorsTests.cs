@@ -49,6 +49,16 @@ public sealed class QdrantErrorsTests
         Assert.Equal("Upsert", error.OperationName);
     }
 
+    [Fact]
+    public void The_REST_port_in_the_endpoint_is_pointed_out()
+    {
+        var error = QdrantErrors.Describe(
+            new RpcException(new Status(StatusCode.Internal, "Bad gRPC response")), new Uri("http://127.0.0.1:6333"), "chunks", "Query");
+
+        Assert.Contains("Port 6333 is Qdrant's REST port", error.Message);
+        Assert.Contains("Assistant:VectorStore:Endpoint", error.Message);
+    }
+
     // A port that was free a moment ago: connecting to it is refused at once, as with a server that is not running.
     private static int ClosedPort()
     {
