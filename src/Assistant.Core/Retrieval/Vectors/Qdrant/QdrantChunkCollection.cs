@@ -45,7 +45,12 @@ public sealed class QdrantChunkCollection : VectorStoreCollection<Guid, ChunkVec
 
     public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
     {
-        if (!await CollectionExistsAsync(cancellationToken))
+        if (await CollectionExistsAsync(cancellationToken))
+        {
+            var info = await Call("GetCollectionInfo", () => _client.GetCollectionInfoAsync(Name, cancellationToken));
+            QdrantCollectionShape.Check(info, Name, _dimensions);
+        }
+        else
         {
             try
             {
