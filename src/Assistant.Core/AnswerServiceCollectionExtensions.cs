@@ -3,7 +3,6 @@ using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
 using Assistant.Core.Conversations;
-using Assistant.Core.Costs;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
