@@ -28,6 +28,56 @@ public sealed class NamespaceCycleTests
     }
 
     [Fact]
+    public void Core_features_form_no_longer_cycle_either()
+    {
+        var references = CoreSource.References();
+        var edges = references.ToLookup(reference => reference.From);
+        var cycle = FindCycle(CoreSource.Features, feature => edges[feature].Select(reference => reference.To).Distinct());
+
+        Assert.True(cycle is null, cycle is null ? "" : "Core features that depend on each other in a circle: " + string.Join(" → ", cycle.Zip(cycle.Skip(1),
+            (from, to) => $"{from} ({edges[from].First(reference => reference.To == to)})")) + $" → {cycle[^1]}");
+    }
+
+    /// <summary>A path that starts and ends on the same feature (depth-first search), or null when the graph has none.</summary>
+    internal static List<string>? FindCycle(IEnumerable<string> features, Func<string, IEnumerable<string>> next)
+    {
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        List<string>? Visit(string feature)
+        {
+            if (path.IndexOf(feature) is var start and >= 0)
+            {
+                return [.. path[start..], feature];
+            }
+            if (!done.Add(feature))
+            {
+                return null;
+            }
+            path.Add(feature);
+            foreach (var target in next(feature))
+            {
+                if (Visit(target) is { } cycle)
+                {
+                    return cycle;
+                }
+            }
+            path.RemoveAt(path.Count - 1);
+            return null;
+        }
+        return features.Select(Visit).FirstOrDefault(cycle => cycle is not null);
+    }
+
+    [Fact]
+    public void A_circle_of_three_features_is_found_and_a_chain_is_not()
+    {
+        var circle = new Dictionary<string, string[]> { ["Answers"] = ["Tracing"], ["Tracing"] = ["Storage"], ["Storage"] = ["Answers"] };
+        var chain = new Dictionary<string, string[]> { ["Answers"] = ["Tracing"], ["Tracing"] = ["Storage"], ["Storage"] = [] };
+
+        Assert.Equal(["Answers", "Tracing", "Storage", "Answers"], FindCycle(circle.Keys, feature => circle[feature]));
+        Assert.Null(FindCycle(chain.Keys, feature => chain[feature]));
+    }
+
+    [Fact]
     public void The_scan_sees_usings_and_qualified_names_but_not_comments_or_other_words()
     {
         var names = CoreSource.KnownNames(typeof(AssistantOptions).Assembly);
