@@ -1,4 +1,14 @@
 using Assistant.Core;
+using Assistant.Core.Answers;
+using Assistant.Core.Conversations;
+using Assistant.Core.Embeddings;
+using Assistant.Core.Evaluation;
+using Assistant.Core.Handoffs;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Models;
+using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
+using Assistant.Core.Tracing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,8 +32,18 @@ internal static class CliHost
         }
         // The CLI reports outcomes itself; framework info logs would bury them.
         builder.Logging.SetMinimumLevel(LogLevel.Error);
-        builder.Services.AddAssistantKnowledge();
-        builder.Services.AddAssistantAnswers();
+        // The features the CLI's commands use, each registering its own services (same order as the web host).
+        builder.Services
+            .AddAssistantStorage()
+            .AddAssistantEmbeddings()
+            .AddAssistantRetrieval()
+            .AddAssistantKnowledge()
+            .AddAssistantModels()
+            .AddAssistantTracing()
+            .AddAssistantAnswers()
+            .AddAssistantConversations()
+            .AddAssistantHandoffs()
+            .AddAssistantEvaluation();
         var host = builder.Build();
         // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
         _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;

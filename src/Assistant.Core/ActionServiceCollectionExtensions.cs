@@ -4,7 +4,6 @@ using Assistant.Core.Actions.Planning;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
-using Assistant.Core.Costs;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;

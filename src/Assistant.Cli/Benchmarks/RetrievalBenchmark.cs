@@ -4,6 +4,7 @@ using Assistant.Core.Knowledge.Chunking;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,16 +84,17 @@ internal sealed class RetrievalBenchmark(IHost host, BeirDataset dataset, string
 
     private SystemResult Measure(string name, IndexSnapshot snapshot, RetrievalOptions settings, IReadOnlyDictionary<string, ReadOnlyMemory<float>> vectors)
     {
+        var analyzer = host.Services.GetRequiredService<EnglishAnalyzer>();
         foreach (var (id, text) in dataset.Queries)
         {
-            HybridRetriever.Rank(snapshot, settings, text, vectors[id], settings.Candidates, ChunkFilter.None);
+            HybridRetriever.Rank(snapshot, settings, analyzer, text, vectors[id], settings.Candidates, ChunkFilter.None);
         }
         var timings = new List<double>();
         var scores = new List<IrMetrics.Scores>();
         foreach (var (id, text) in dataset.Queries)
         {
             var clock = Stopwatch.StartNew();
-            var hits = HybridRetriever.Rank(snapshot, settings, text, vectors[id], settings.Candidates, ChunkFilter.None);
+            var hits = HybridRetriever.Rank(snapshot, settings, analyzer, text, vectors[id], settings.Candidates, ChunkFilter.None);
             timings.Add(clock.Elapsed.TotalMilliseconds);
             scores.Add(IrMetrics.Evaluate(id, Documents(hits), dataset.Qrels[id], K));
         }

@@ -1,4 +1,5 @@
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
 using Spectre.Console;
@@ -11,7 +12,7 @@ namespace Assistant.Cli.Benchmarks;
 /// </summary>
 internal static class RetrievalSweep
 {
-    public static async Task RunAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> generator, BeirDataset dataset, CancellationToken cancellationToken)
+    public static async Task RunAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> generator, EnglishAnalyzer analyzer, BeirDataset dataset, CancellationToken cancellationToken)
     {
         var chunks = await store.LoadAllChunksAsync(cancellationToken);
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>();
@@ -37,7 +38,7 @@ internal static class RetrievalSweep
                 var settings = RetrievalBenchmark.Variant(baseline, keywordWeight, fusion);
                 var ndcg = dataset.Queries.Average(query =>
                 {
-                    var hits = HybridRetriever.Rank(snapshot, settings, query.Text, vectors[query.Id], settings.Candidates, ChunkFilter.None);
+                    var hits = HybridRetriever.Rank(snapshot, settings, analyzer, query.Text, vectors[query.Id], settings.Candidates, ChunkFilter.None);
                     var documents = hits.Select(hit => hit.DocumentId).Distinct(StringComparer.Ordinal).ToList();
                     return IrMetrics.Evaluate(query.Id, documents, dataset.Qrels[query.Id], 10).Ndcg;
                 });

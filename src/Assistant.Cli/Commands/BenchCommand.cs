@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Assistant.Cli.Benchmarks;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ internal static class BenchCommand
                 {
                     await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);
                     await RetrievalSweep.RunAsync(host.Services.GetRequiredService<IKnowledgeStore>(),
-                        host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), data, cancellationToken);
+                        host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), host.Services.GetRequiredService<EnglishAnalyzer>(), data, cancellationToken);
                     return 0;
                 }
                 var result = await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);

@@ -5,6 +5,7 @@ using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
 using Assistant.Core.Privacy;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
@@ -20,6 +21,7 @@ namespace Assistant.Core.Answers;
 public sealed class AnswerService(
     HybridRetriever retriever,
     KnowledgeIndex index,
+    EnglishAnalyzer analyzer,
     PassageNumbering numbering,
     PromptLibrary prompts,
     IChatClient generator,
@@ -51,7 +53,7 @@ public sealed class AnswerService(
         var run = new AnswerRun(request, Ids.New("trace"));
 
         // Markers of removed data stay in the stored question but are no words to search or to judge coverage with.
-        var resolved = QuestionResolver.Resolve(SensitiveDataRedactor.WithoutMarkers(request.Question),
+        var resolved = QuestionResolver.Resolve(analyzer, SensitiveDataRedactor.WithoutMarkers(request.Question),
             request.PreviousQuestions?.Select(SensitiveDataRedactor.WithoutMarkers).ToList() ?? [], request.PreviousAnswer);
         run.Mark(Stage.Resolve);
         if (resolved.Clarification is { } clarification)
@@ -61,7 +63,7 @@ public sealed class AnswerService(
         }
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
         var passages = await numbering.NumberAsync(hits, cancellationToken);
-        var confidence = RetrievalConfidence.Assess(resolved.Question, hits, index.Current.Keyword);
+        var confidence = RetrievalConfidence.Assess(analyzer, resolved.Question, hits, index.Current.Keyword);
         run.Mark(Stage.Retrieve);
 
         if (hits.Count == 0 || confidence.Value < settings.MinimumCoverage)
@@ -84,7 +86,7 @@ public sealed class AnswerService(
 
         var draft = generation.Text.ToString().Trim();
         var sentences = verifier.Verify(draft, passages, settings.SupportThreshold);
-        var kept = YesNoVerdict.Apply(resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.UnsupportedSentences, sentences)));
+        var kept = YesNoVerdict.Apply(analyzer, resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.UnsupportedSentences, sentences)));
         run.Mark(Stage.Verify);
 
         if (kept.Count == 0 || draft.StartsWith(GenerationNotices.ModelDeclined, StringComparison.OrdinalIgnoreCase))
@@ -98,7 +100,7 @@ public sealed class AnswerService(
 
         var supported = kept.Count(s => s.Supported);
         // Sources that state different figures for the same thing are all shown, never settled by the generator's pick.
-        var disagreements = FigureDisagreements.Find(kept, passages);
+        var disagreements = FigureDisagreements.Find(analyzer, kept, passages);
         var shown = DisagreementSentences.Apply(kept, disagreements, passages);
         var answer = new Answer(
             Text: CitationMarkers.Render(shown.Select(s => (s.Text, s.Citations.Select(c => c.Passage)))),
@@ -143,8 +145,8 @@ public sealed class AnswerService(
         // name part of it) that also hold enough of it. A word in common with a passage is not enough.
         var keyword = index.Current.Keyword;
         var suggestions = passages
-            .Where(p => RetrievalConfidence.Coverage(resolved.Question, p.Hit with { Text = "" }, keyword) > 0
-                && RetrievalConfidence.Coverage(resolved.Question, p.Hit, keyword) >= options.Value.SuggestionFloor)
+            .Where(p => RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit with { Text = "" }, keyword) > 0
+                && RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit, keyword) >= options.Value.SuggestionFloor)
             .Select(p => new ArticleSuggestion(p.Hit.DocumentId, p.Hit.Title))
             .DistinctBy(s => s.DocumentId)
             .Take(3)

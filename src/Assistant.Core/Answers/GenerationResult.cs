@@ -1,5 +1,5 @@
 using System.Text;
-using Assistant.Core.Answers.Generation;
+using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Answers;
@@ -18,7 +18,7 @@ public sealed class GenerationResult
     /// <summary>Adds an update; returns true when it asked to discard the text so far.</summary>
     public bool Add(ChatResponseUpdate update)
     {
-        var reset = update.AdditionalProperties?.ContainsKey(Models.Middleware.FallbackChatClient.ResetKey) == true;
+        var reset = update.AdditionalProperties?.ContainsKey(FallbackChatClient.ResetKey) == true;
         if (reset)
         {
             Text.Clear();
@@ -30,7 +30,7 @@ public sealed class GenerationResult
         {
             Usage = usage.Details;
         }
-        if (update.AdditionalProperties?.TryGetValue(GenerationNotices.Key, out var notice) == true && notice is string text)
+        if (update.AdditionalProperties?.TryGetValue(ModelNotices.Key, out var notice) == true && notice is string text)
         {
             Notice = text;
         }

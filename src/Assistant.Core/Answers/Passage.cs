@@ -1,5 +1,6 @@
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
 
 namespace Assistant.Core.Answers;
 

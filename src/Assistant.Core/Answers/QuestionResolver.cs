@@ -25,7 +25,7 @@ public static class QuestionResolver
         "it", "its", "that", "they", "them", "those",
     };
 
-    public static ResolvedQuestion Resolve(string question, IReadOnlyList<string> previousQuestions, Answer? previousAnswer = null)
+    public static ResolvedQuestion Resolve(EnglishAnalyzer analyzer, string question, IReadOnlyList<string> previousQuestions, Answer? previousAnswer = null)
     {
         var trimmed = question.Trim();
         // "How much does the second one cost?" names an item of the last answer: it stands alone once that is filled in.
@@ -36,7 +36,7 @@ public static class QuestionResolver
             case (_, { } clarification):
                 return new ResolvedQuestion(trimmed, trimmed, Rewritten: false, clarification);
         }
-        if (previousQuestions.Count == 0 || !IsFollowUp(trimmed))
+        if (previousQuestions.Count == 0 || !IsFollowUp(analyzer, trimmed))
         {
             return new ResolvedQuestion(trimmed, trimmed, Rewritten: false);
         }
@@ -44,12 +44,12 @@ public static class QuestionResolver
         return new ResolvedQuestion(combined, combined, Rewritten: true);
     }
 
-    private static bool IsFollowUp(string question)
+    private static bool IsFollowUp(EnglishAnalyzer analyzer, string question)
     {
         var lower = question.ToLowerInvariant();
         var words = lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('?', '.', ',', '!')).ToList();
         return Openers.Any(lower.StartsWith)
             || words.Any(Pronouns.Contains)
-            || EnglishAnalyzer.Shared.Analyze(question).Count <= ShortQuestionTerms && words.Count <= 5;
+            || analyzer.Analyze(question).Count <= ShortQuestionTerms && words.Count <= 5;
     }
 }

@@ -18,38 +18,39 @@ public static class RetrievalConfidence
 
     // Words that shape a question without naming its subject. They are rare in help articles, so their IDF is high
     // and, left in, "How much is the Team plan?" would look like a question about something the articles lack.
-    internal static readonly HashSet<string> QuestionWords = new(
-        EnglishAnalyzer.Shared.Analyze(
-            "much many long get getting got need needs want wants like know tell please can could may might able possible " +
-            "way ways happen happens thing things something anything someone anyone somebody help hi hello thanks thank " +
-            "still really actually also even ever use using used make makes made go goes going see say says said " +
-            "exactly currently anymore right sure ok okay"),
-        StringComparer.Ordinal);
+    internal const string QuestionWords =
+        "much many long get getting got need needs want wants like know tell please can could may might able possible " +
+        "way ways happen happens thing things something anything someone anyone somebody help hi hello thanks thank " +
+        "still really actually also even ever use using used make makes made go goes going see say says said " +
+        "exactly currently anymore right sure ok okay";
 
     /// <summary>The IDF-weighted share of the question's content terms that one passage holds.</summary>
-    public static double Coverage(string question, SearchHit hit, Bm25Index keyword)
+    public static double Coverage(EnglishAnalyzer analyzer, string question, SearchHit hit, Bm25Index keyword)
     {
-        var words = QuestionTerms(question);
+        var words = QuestionTerms(analyzer, question);
         var terms = words.SelectMany(entry => entry.Terms).Distinct().ToList();
         var total = terms.Sum(keyword.InverseDocumentFrequency);
         if (total <= 0)
         {
             return 0;
         }
-        var covered = Covered($"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words);
+        var covered = Covered(analyzer, $"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words);
         return terms.Where(covered.Contains).Sum(keyword.InverseDocumentFrequency) / total;
     }
 
-    private static List<(string Word, List<string> Terms)> QuestionTerms(string question) =>
-        question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => (Word: word.Trim('?', '.', ',', '!', '"', '\'', '(', ')'), Terms: EnglishAnalyzer.Shared.Analyze(word)))
-            .Select(entry => (entry.Word, Terms: entry.Terms.Where(term => !QuestionWords.Contains(term)).ToList()))
+    private static List<(string Word, List<string> Terms)> QuestionTerms(EnglishAnalyzer analyzer, string question)
+    {
+        var questionWords = analyzer.TermsOf(QuestionWords);
+        return question.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => (Word: word.Trim('?', '.', ',', '!', '"', '\'', '(', ')'), Terms: analyzer.Analyze(word)))
+            .Select(entry => (entry.Word, Terms: entry.Terms.Where(term => !questionWords.Contains(term)).ToList()))
             .Where(entry => entry.Terms.Count > 0)
             .ToList();
+    }
 
-    public static Confidence Assess(string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword)
+    public static Confidence Assess(EnglishAnalyzer analyzer, string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword)
     {
-        var words = QuestionTerms(question);
+        var words = QuestionTerms(analyzer, question);
         var terms = words.SelectMany(entry => entry.Terms).Distinct().ToList();
         if (terms.Count == 0)
         {
@@ -61,7 +62,7 @@ public static class RetrievalConfidence
         var weights = terms.ToDictionary(term => term, keyword.InverseDocumentFrequency);
         var total = weights.Values.Sum();
         var (value, found) = hits.Take(TopPassages)
-            .Select(hit => Covered($"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words))
+            .Select(hit => Covered(analyzer, $"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words))
             .Select(covered => (Value: weights.Where(pair => covered.Contains(pair.Key)).Sum(pair => pair.Value) / total, Covered: covered))
             .DefaultIfEmpty((0.0, new HashSet<string>()))
             .MaxBy(result => result.Item1);
@@ -73,9 +74,9 @@ public static class RetrievalConfidence
         return new Confidence(Math.Round(value, 3), reason);
     }
 
-    private static HashSet<string> Covered(string passage, List<(string Word, List<string> Terms)> words)
+    private static HashSet<string> Covered(EnglishAnalyzer analyzer, string passage, List<(string Word, List<string> Terms)> words)
     {
-        var found = EnglishAnalyzer.Shared.Analyze(passage).ToHashSet(StringComparer.Ordinal);
+        var found = analyzer.Analyze(passage).ToHashSet(StringComparer.Ordinal);
         // A misspelt word ("downlod") still names something the passage holds; count it as found.
         var passageWords = Words(passage);
         foreach (var (word, wordTerms) in words)

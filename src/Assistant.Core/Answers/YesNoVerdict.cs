@@ -21,23 +21,23 @@ public static partial class YesNoVerdict
     private static partial Regex StartsWithVerdict();
 
     // Words of a question's frame, not of what it asks about.
-    private static readonly HashSet<string> Frame = new(
-        EnglishAnalyzer.Shared.Analyze("you your we our i me my there it possible able allowed anyone someone way still also really"),
-        StringComparer.Ordinal);
+    private const string Frame = "you your we our i me my there it possible able allowed anyone someone way still also really";
 
     public static bool IsYesNoQuestion(string question) => YesNoOpener().IsMatch(question) && !question.Contains(" or ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Yes." or "No." when <paramref name="sentence"/> states the answer to <paramref name="question"/>; else null.</summary>
-    public static string? Of(string question, string sentence)
+    public static string? Of(EnglishAnalyzer analyzer, string question, string sentence)
     {
         if (!IsYesNoQuestion(question))
         {
             return null;
         }
-        var asked = EnglishAnalyzer.Shared.Analyze(question)
-            .Where(term => !Frame.Contains(term) && !RetrievalConfidence.QuestionWords.Contains(term))
+        var frame = analyzer.TermsOf(Frame);
+        var questionWords = analyzer.TermsOf(RetrievalConfidence.QuestionWords);
+        var asked = analyzer.Analyze(question)
+            .Where(term => !frame.Contains(term) && !questionWords.Contains(term))
             .ToHashSet(StringComparer.Ordinal);
-        var stated = EnglishAnalyzer.Shared.Analyze(sentence).ToHashSet(StringComparer.Ordinal);
+        var stated = analyzer.Analyze(sentence).ToHashSet(StringComparer.Ordinal);
         if (asked.Count == 0 || !asked.All(stated.Contains))
         {
             return null;
@@ -46,10 +46,10 @@ public static partial class YesNoVerdict
     }
 
     /// <summary>The answer with the verdict in front, when its first sentence decides the question.</summary>
-    public static List<AnswerSentence> Apply(string question, List<AnswerSentence> sentences)
+    public static List<AnswerSentence> Apply(EnglishAnalyzer analyzer, string question, List<AnswerSentence> sentences)
     {
         if (sentences.Count == 0 || !sentences[0].Supported || StartsWithVerdict().IsMatch(sentences[0].Text)
-            || Of(question, sentences[0].Text) is not { } verdict)
+            || Of(analyzer, question, sentences[0].Text) is not { } verdict)
         {
             return sentences;
         }

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using Assistant.Core.Retrieval.Analysis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public static class EmbeddingServiceCollectionExtensions
             {
                 EmbeddingProvider.OpenAI => CreateOpenAI(options),
                 EmbeddingProvider.Local => new LocalEmbeddingGenerator(),
-                _ => new HashingEmbeddingGenerator(options.Dimensions),
+                _ => new HashingEmbeddingGenerator(options.Dimensions, provider.GetRequiredService<EnglishAnalyzer>()),
             };
         });
         return services;

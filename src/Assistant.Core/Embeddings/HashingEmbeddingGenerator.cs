@@ -11,7 +11,7 @@ namespace Assistant.Core.Embeddings;
 /// typos and partial words. It does not capture meaning: synonyms with no shared letters ("refund"/"money back")
 /// stay apart. That needs a real embedding model, configured with Provider = OpenAI.
 /// </summary>
-public sealed class HashingEmbeddingGenerator(int dimensions) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class HashingEmbeddingGenerator(int dimensions, EnglishAnalyzer analyzer) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private const float WordWeight = 1.0f;
     private const float PairWeight = 0.5f;
@@ -38,7 +38,7 @@ public sealed class HashingEmbeddingGenerator(int dimensions) : IEmbeddingGenera
     public float[] Embed(string text)
     {
         var vector = new float[dimensions];
-        var terms = EnglishAnalyzer.Shared.Analyze(text);
+        var terms = analyzer.Analyze(text);
         for (var i = 0; i < terms.Count; i++)
         {
             Add(vector, Hash(terms[i], 0), WordWeight);

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Assistant.Core.Costs;
 using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;
 using OpenAI;

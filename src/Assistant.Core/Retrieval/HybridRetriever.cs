@@ -12,6 +12,7 @@ namespace Assistant.Core.Retrieval;
 /// </summary>
 public sealed class HybridRetriever(
     KnowledgeIndex index,
+    EnglishAnalyzer analyzer,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<RetrievalOptions> options)
 {
@@ -23,18 +24,18 @@ public sealed class HybridRetriever(
         var queryVector = settings.KeywordWeight < 1 && snapshot.Chunks.Count > 0
             ? await embeddings.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken)
             : ReadOnlyMemory<float>.Empty;
-        var hits = Rank(snapshot, settings, request.Query, queryVector, request.Top, request.Filter ?? ChunkFilter.None);
+        var hits = Rank(snapshot, settings, analyzer, request.Query, queryVector, request.Top, request.Filter ?? ChunkFilter.None);
         return new SearchResponse(request.Query, hits, clock.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>The ranking itself, over an explicit snapshot and settings, so benchmarks can compare settings on one index.</summary>
     public static IReadOnlyList<SearchHit> Rank(
-        IndexSnapshot snapshot, RetrievalOptions settings, string query, ReadOnlyMemory<float> queryVector, int top, ChunkFilter filter)
+        IndexSnapshot snapshot, RetrievalOptions settings, EnglishAnalyzer analyzer, string query, ReadOnlyMemory<float> queryVector, int top, ChunkFilter filter)
     {
         Func<int, bool>? accept = filter.IsEmpty ? null : i => filter.Matches(snapshot.Chunks[i]);
         var candidates = Math.Max(settings.Candidates, top);
         var keywordHits = settings.KeywordWeight > 0
-            ? snapshot.Keyword.Search(EnglishAnalyzer.Shared.Analyze(query), candidates, accept)
+            ? snapshot.Keyword.Search(analyzer.Analyze(query), candidates, accept)
             : [];
         var vectorHits = settings.KeywordWeight < 1 && !queryVector.IsEmpty
             ? snapshot.Vectors.Search(queryVector.Span, candidates, accept)

@@ -17,7 +17,7 @@ public sealed record SearchHit(
     RetrieverScores Scores)
 {
     /// <summary>Sentences of the passage flagged as speaking to the assistant (source offsets): never evidence, never quoted.</summary>
-    public IReadOnlyList<Knowledge.Screening.ContentFlag> Flags { get; init; } = [];
+    public IReadOnlyList<Storage.ContentFlag> Flags { get; init; } = [];
 
     /// <summary>The article is marked <c>status: superseded</c>: kept for reference, its figures are known to be old.</summary>
     public bool Superseded { get; init; }

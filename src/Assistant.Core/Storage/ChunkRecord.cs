@@ -22,5 +22,5 @@ public sealed record ChunkRecord(
     public string HeadingTrail => string.Join(" > ", HeadingPath);
 
     /// <summary>Sentences in this chunk that speak to the assistant (source offsets); see <see cref="Knowledge.Screening.InstructionDetector"/>.</summary>
-    public IReadOnlyList<Knowledge.Screening.ContentFlag> Flags { get; init; } = [];
+    public IReadOnlyList<ContentFlag> Flags { get; init; } = [];
 }

@@ -12,9 +12,9 @@ internal static class StoredJson
             .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value, StringComparer.OrdinalIgnoreCase)
         ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
-    public static string WriteFlags(IReadOnlyList<Knowledge.Screening.ContentFlag> flags) =>
+    public static string WriteFlags(IReadOnlyList<ContentFlag> flags) =>
         flags.Count == 0 ? "[]" : JsonSerializer.Serialize(flags, StoredJsonOptions.Default);
 
-    public static IReadOnlyList<Knowledge.Screening.ContentFlag> ReadFlags(string json) =>
-        json == "[]" ? [] : JsonSerializer.Deserialize<Knowledge.Screening.ContentFlag[]>(json, StoredJsonOptions.Default) ?? [];
+    public static IReadOnlyList<ContentFlag> ReadFlags(string json) =>
+        json == "[]" ? [] : JsonSerializer.Deserialize<ContentFlag[]>(json, StoredJsonOptions.Default) ?? [];
 }

@@ -1,4 +1,6 @@
 using Assistant.Core;
+using Assistant.Core.Audit;
+using Assistant.Core.Backoffice;
 
 namespace Assistant.Web.Actions;
 
@@ -6,6 +8,8 @@ public static class ActionsExtensions
 {
     public static WebApplicationBuilder AddActions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddAssistantBackoffice();
+        builder.Services.AddAssistantAudit();
         builder.Services.AddAssistantActions();
         builder.Services.AddHostedService<BackofficeSeeding>();
         builder.Services.AddHostedService<ActionExpirySweeper>();

@@ -1,4 +1,7 @@
-using Assistant.Core;
+using Assistant.Core.Answers;
+using Assistant.Core.Conversations;
+using Assistant.Core.Models;
+using Assistant.Core.Tracing;
 
 namespace Assistant.Web.Conversations;
 
@@ -6,7 +9,10 @@ public static class ConversationsExtensions
 {
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
+        builder.Services.AddAssistantModels();
+        builder.Services.AddAssistantTracing();
         builder.Services.AddAssistantAnswers();
+        builder.Services.AddAssistantConversations();
         builder.Services.AddSingleton<ActionRequests>();
         builder.Services.AddSingleton<ConversationService>();
         return builder;

@@ -17,7 +17,7 @@ public static class FeedbackExtensions
 {
     public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        builder.Services.AddAssistantFeedback();
         return builder;
     }
 

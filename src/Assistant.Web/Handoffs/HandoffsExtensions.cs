@@ -12,6 +12,12 @@ public sealed record HandoffRequest(string? ConversationId, string? Reason);
 
 public static class HandoffsExtensions
 {
+    public static WebApplicationBuilder AddHandoffs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAssistantHandoffs();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapHandoffs(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/handoffs").WithTags("Handoffs").RequireAuthorization();

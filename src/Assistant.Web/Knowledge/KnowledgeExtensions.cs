@@ -1,4 +1,5 @@
-using Assistant.Core;
+using Assistant.Core.Embeddings;
+using Assistant.Core.Knowledge;
 
 namespace Assistant.Web.Knowledge;
 
@@ -6,6 +7,7 @@ public static class KnowledgeExtensions
 {
     public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
     {
+        builder.Services.AddAssistantEmbeddings();
         builder.Services.AddAssistantKnowledge();
         builder.Services.AddSingleton<StartupIngestion>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StartupIngestion>());

@@ -1,5 +1,5 @@
 using Assistant.Core.Answers.Generation;
-using Assistant.Core.Costs;
+using Assistant.Core.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -10,6 +10,12 @@ public static class SearchEndpoints
 {
     private const int MaxQueryLength = 2000;
 
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAssistantRetrieval();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/search").WithTags("Search").RequireAuthorization();

@@ -1,10 +1,13 @@
+using Assistant.Core.Storage;
+
 namespace Assistant.Web.Storage;
 
 public static class StorageExtensions
 {
-    /// <summary>Storage failures the client can act on: a busy database answers 503 with Retry-After.</summary>
+    /// <summary>The data folder and app database, and storage failures the client can act on: a busy database answers 503 with Retry-After.</summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
+        builder.Services.AddAssistantStorage();
         builder.Services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         return builder;
     }

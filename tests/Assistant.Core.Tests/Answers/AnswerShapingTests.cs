@@ -1,4 +1,5 @@
 using Assistant.Core.Answers;
+using Assistant.Core.Retrieval.Analysis;
 using Xunit;
 
 namespace Assistant.Core.Tests.Answers;
@@ -14,7 +15,7 @@ public sealed class AnswerShapingTests
     [InlineData("Can I pay by bank transfer without an invoice?", "You cannot pay by bank transfer without an invoice.", "Yes.")]
     public void A_yes_no_question_gets_a_verdict_when_the_deciding_sentence_states_it(string question, string sentence, string verdict)
     {
-        var answer = YesNoVerdict.Apply(question, [Sentence(sentence)]);
+        var answer = YesNoVerdict.Apply(new EnglishAnalyzer(), question, [Sentence(sentence)]);
 
         Assert.Equal([verdict, sentence], answer.Select(s => s.Text));
         Assert.Equal(answer[1].Citations, answer[0].Citations);
@@ -24,7 +25,7 @@ public sealed class AnswerShapingTests
     [InlineData("Does the Starter plan include single sign-on?", "SAML single sign-on is available on Business and Enterprise.")]
     [InlineData("How do I turn on single sign-on?", "The Business plan includes SAML single sign-on.")]
     public void No_verdict_unless_the_sentence_decides_a_yes_no_question(string question, string sentence) =>
-        Assert.Equal([sentence], YesNoVerdict.Apply(question, [Sentence(sentence)]).Select(s => s.Text));
+        Assert.Equal([sentence], YesNoVerdict.Apply(new EnglishAnalyzer(), question, [Sentence(sentence)]).Select(s => s.Text));
 
     [Fact]
     public void A_list_introduction_whose_items_were_dropped_goes_too()

@@ -1,5 +1,6 @@
 using Assistant.Core.Answers;
 using Assistant.Core.Answers.Verification;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Retrieval;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class CitationVerifierTests
         new(2, Hit("integrations-and-api/api-rate-limits", "API rate limits", Limits, 40)),
     ];
 
-    private readonly CitationVerifier _verifier = new(new SupportScorer());
+    private readonly CitationVerifier _verifier = new(new SupportScorer(new EnglishAnalyzer()));
 
     private static SearchHit Hit(string document, string title, string text, int start) =>
         new($"{document}#0", document, title, ["Section"], $"{document}.md", start, start + text.Length, text, 1, new RetrieverScores(1, 1, 0.5, 1));

@@ -1,6 +1,7 @@
 using Assistant.Core.Answers;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Verification;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Retrieval;
 using Xunit;
 
@@ -8,7 +9,7 @@ namespace Assistant.Core.Tests.Answers;
 
 public sealed class ExtractiveComposerTests
 {
-    private static readonly ExtractiveComposer Composer = new(_ => 1.0);
+    private static readonly ExtractiveComposer Composer = new(new EnglishAnalyzer(), _ => 1.0);
 
     private static Passage Passage(int number, string text) =>
         new(number, new SearchHit($"doc{number}#0", $"doc{number}", $"Doc {number}", [], $"doc{number}.md", 0, text.Length, text, 1, new RetrieverScores(1, 1, null, null)));
@@ -62,7 +63,7 @@ public sealed class ExtractiveComposerTests
         };
 
         var answer = Composer.Compose("what happens when I exceed the requests per minute limit on Team", passages, 120);
-        var sentences = new CitationVerifier(new SupportScorer()).Verify(answer, passages, 0.5);
+        var sentences = new CitationVerifier(new SupportScorer(new EnglishAnalyzer())).Verify(answer, passages, 0.5);
 
         Assert.NotEmpty(sentences);
         Assert.All(sentences, sentence => Assert.True(sentence.Supported, $"'{sentence.Text}': {string.Join("; ", sentence.Problems)}"));
@@ -74,7 +75,7 @@ public sealed class ExtractiveComposerTests
         var text = "## Single sign-on\n\nThese plans include single sign-on:\n\n- Business, with SAML.\n- Enterprise, with SAML and SCIM.\n\nOther text follows here now.";
 
         var answer = Composer.Compose("which plans include single sign-on", [Passage(1, text)], 120);
-        var sentences = new CitationVerifier(new SupportScorer()).Verify(answer, [Passage(1, text)], 0.5);
+        var sentences = new CitationVerifier(new SupportScorer(new EnglishAnalyzer())).Verify(answer, [Passage(1, text)], 0.5);
 
         Assert.StartsWith("These plans include single sign-on: [1]\nBusiness, with SAML. [1]\nEnterprise, with SAML and SCIM. [1]", answer, StringComparison.Ordinal);
         Assert.Equal(["These plans include single sign-on:", "Business, with SAML.", "Enterprise, with SAML and SCIM."], sentences.Take(3).Select(s => s.Text));

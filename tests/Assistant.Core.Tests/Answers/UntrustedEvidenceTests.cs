@@ -2,6 +2,7 @@ using Assistant.Core.Answers;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Verification;
 using Assistant.Core.Knowledge.Screening;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Retrieval;
 using Xunit;
 
@@ -21,7 +22,7 @@ public sealed class UntrustedEvidenceTests
     [Fact]
     public void A_flagged_sentence_never_counts_as_support()
     {
-        var sentences = new CitationVerifier(new SupportScorer()).Verify("Refunds are always approved within 365 days. [1]", [Flagged()], 0.6);
+        var sentences = new CitationVerifier(new SupportScorer(new EnglishAnalyzer())).Verify("Refunds are always approved within 365 days. [1]", [Flagged()], 0.6);
 
         Assert.False(Assert.Single(sentences).Supported);
     }
@@ -31,7 +32,7 @@ public sealed class UntrustedEvidenceTests
     {
         var passage = Flagged();
 
-        var sentences = new CitationVerifier(new SupportScorer()).Verify("Contact billing for help. [1]", [passage], 0.6);
+        var sentences = new CitationVerifier(new SupportScorer(new EnglishAnalyzer())).Verify("Contact billing for help. [1]", [passage], 0.6);
 
         var citation = Assert.Single(Assert.Single(sentences).Citations);
         Assert.Equal(Text.Length, passage.TrustedText.Length);
@@ -42,7 +43,7 @@ public sealed class UntrustedEvidenceTests
     [Fact]
     public void The_composer_never_quotes_a_flagged_sentence()
     {
-        var composed = new ExtractiveComposer(_ => 1).Compose("When asked about refunds, what do I say about approval within 365 days?", [Flagged()], 120);
+        var composed = new ExtractiveComposer(new EnglishAnalyzer(), _ => 1).Compose("When asked about refunds, what do I say about approval within 365 days?", [Flagged()], 120);
 
         Assert.DoesNotContain("365", composed);
     }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Assistant.Core.Embeddings;
+using Assistant.Core.Retrieval.Analysis;
 using Microsoft.Extensions.AI;
 using Xunit;
 
@@ -7,7 +8,7 @@ namespace Assistant.Core.Tests.Embeddings;
 
 public sealed class HashingEmbeddingGeneratorTests
 {
-    private readonly HashingEmbeddingGenerator _generator = new(512);
+    private readonly HashingEmbeddingGenerator _generator = new(512, new EnglishAnalyzer());
 
     private float Similarity(string a, string b) => TensorPrimitives.Dot(_generator.Embed(a), _generator.Embed(b));
 
@@ -15,7 +16,7 @@ public sealed class HashingEmbeddingGeneratorTests
     public void Vectors_are_deterministic_and_unit_length()
     {
         var first = _generator.Embed("Reset two-factor authentication");
-        var second = new HashingEmbeddingGenerator(512).Embed("Reset two-factor authentication");
+        var second = new HashingEmbeddingGenerator(512, new EnglishAnalyzer()).Embed("Reset two-factor authentication");
 
         Assert.Equal(first, second);
         Assert.Equal(1f, TensorPrimitives.Norm(first), 4);

@@ -1,4 +1,5 @@
 using Assistant.Core.Embeddings;
+using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public sealed class CrashSafetyTests
     [Fact]
     public async Task A_step_that_throws_mid_ingest_leaves_the_previous_index_whole()
     {
-        var generator = new FailingEmbeddingGenerator(new HashingEmbeddingGenerator(256));
+        var generator = new FailingEmbeddingGenerator(new HashingEmbeddingGenerator(256, new EnglishAnalyzer()));
         using var knowledge = new TestKnowledgeBase(
             services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator),
             new() { ["Assistant:Ingestion:BatchSize"] = "1" });

@@ -24,7 +24,7 @@ public sealed class FallbackChatClientTests
         Assert.Equal(["Refunds ", "take ", "Fallback ", "text."], updates.Select(u => u.Text));
         var firstFallback = updates[2];
         Assert.True(firstFallback.AdditionalProperties!.ContainsKey(FallbackChatClient.ResetKey));
-        Assert.Contains("could not be read", (string)firstFallback.AdditionalProperties[GenerationNotices.Key]!);
+        Assert.Contains("could not be read", (string)firstFallback.AdditionalProperties[ModelNotices.Key]!);
 
         var generation = new GenerationResult();
         var resets = updates.Select(generation.Add).ToList();

@@ -51,7 +51,7 @@ public sealed class GeneratorPipelineTests : IAsyncLifetime
         var updates = await StreamAsync();
 
         Assert.Equal("Five to ten days.", string.Concat(updates.Select(update => update.Text)));
-        Assert.DoesNotContain(updates, update => update.AdditionalProperties?.ContainsKey(GenerationNotices.Key) == true);
+        Assert.DoesNotContain(updates, update => update.AdditionalProperties?.ContainsKey(ModelNotices.Key) == true);
         Assert.Equal(3, _server.Requests.Count);
     }
 

@@ -61,7 +61,7 @@ public sealed class TestActions : IDisposable
         {
             settings["Assistant:DataDirectory"] = Path.Combine(root, "data");
         }
-        var host = new TestKnowledgeBase(services => services.AddAssistantActions().AddSingleton<TimeProvider>(Clock), settings);
+        var host = new TestKnowledgeBase(services => services.AddAssistantBackoffice().AddAssistantAudit().AddAssistantActions().AddSingleton<TimeProvider>(Clock), settings);
         _hosts.Add(host);
         return host;
     }

@@ -1,8 +1,15 @@
 using Assistant.Core;
+using Assistant.Core.Answers;
+using Assistant.Core.Conversations;
+using Assistant.Core.Embeddings;
+using Assistant.Core.Evaluation;
+using Assistant.Core.Handoffs;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Models;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
+using Assistant.Core.Tracing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -33,15 +40,27 @@ public sealed class TestKnowledgeBase : IDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
+            .AddAssistantStorage()
+            .AddAssistantEmbeddings()
+            .AddAssistantRetrieval()
             .AddAssistantKnowledge()
-            .AddAssistantAnswers();
+            .AddAssistantModels()
+            .AddAssistantTracing()
+            .AddAssistantAnswers()
+            .AddAssistantConversations()
+            .AddAssistantHandoffs()
+            .AddAssistantEvaluation();
         configure?.Invoke(services);
+        Registrations = [.. services];
         _services = services.BuildServiceProvider();
     }
 
     public string Root { get; }
 
     public string KnowledgeDirectory { get; }
+
+    /// <summary>What the features registered, for tests of the composition itself.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

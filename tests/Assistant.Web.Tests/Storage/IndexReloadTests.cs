@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Assistant.Core;
+using Assistant.Core.Embeddings;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
 using Assistant.Web.Tests.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,9 @@ public sealed class IndexReloadTests
                 ["Assistant:KnowledgeDirectory"] = host.KnowledgeDirectory,
             }).Build())
             .AddLogging()
+            .AddAssistantStorage()
+            .AddAssistantEmbeddings()
+            .AddAssistantRetrieval()
             .AddAssistantKnowledge()
             .BuildServiceProvider();
         var report = await cli.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: TestContext.Current.CancellationToken);

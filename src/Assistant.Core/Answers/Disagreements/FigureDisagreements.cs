@@ -16,12 +16,12 @@ public static class FigureDisagreements
     private const double SameSubject = 0.6;
     private const int MinimumSharedTerms = 3;
 
-    public static IReadOnlyList<Disagreement> Find(IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<Passage> passages)
+    public static IReadOnlyList<Disagreement> Find(EnglishAnalyzer analyzer, IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<Passage> passages)
     {
         var evidence = passages
             .Where(passage => !passage.Hit.Superseded)
             .SelectMany(passage => EvidenceUnits.Of(passage.TrustedText).Select(unit => (Passage: passage, Text: passage.TrustedText[unit].Trim())))
-            .Select(unit => (unit.Passage, unit.Text, Figures: Single(Figure.In(unit.Text)), Terms: SubjectTerms(unit.Text)))
+            .Select(unit => (unit.Passage, unit.Text, Figures: Single(Figure.In(unit.Text)), Terms: SubjectTerms(analyzer, unit.Text)))
             .Where(unit => unit.Figures.Count > 0)
             .ToList();
         var found = new List<Disagreement>();
@@ -32,7 +32,7 @@ public static class FigureDisagreements
             {
                 continue;
             }
-            var terms = SubjectTerms(sentence.Text);
+            var terms = SubjectTerms(analyzer, sentence.Text);
             foreach (var figure in Single(Figure.In(sentence.Text)))
             {
                 var others = evidence
@@ -61,8 +61,8 @@ public static class FigureDisagreements
         string.Join(", while ", disagreement.Sources.Select(source => $"\"{source.Title}\" says {source.Figure}")) +
         ". Check with support before relying on either.";
 
-    private static HashSet<string> SubjectTerms(string text) =>
-        EnglishAnalyzer.Shared.Analyze(text).Where(term => !char.IsDigit(term[0])).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> SubjectTerms(EnglishAnalyzer analyzer, string text) =>
+        analyzer.Analyze(text).Where(term => !char.IsDigit(term[0])).ToHashSet(StringComparer.Ordinal);
 
     // Jaccard over the words besides the figures: both sentences must be about the same thing, not merely related.
     private static bool SameThing(HashSet<string> a, HashSet<string> b)

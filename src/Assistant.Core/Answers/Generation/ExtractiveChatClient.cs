@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Analysis;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Answers.Generation;
@@ -8,7 +9,7 @@ namespace Assistant.Core.Answers.Generation;
 /// The offline generator behind <see cref="IChatClient"/>, so it sits in the same pipeline (and is the fallback)
 /// wherever a model would. It needs the question and passages from <see cref="AnswerRequestProperties"/>.
 /// </summary>
-public sealed class ExtractiveChatClient(KnowledgeIndex index) : IChatClient
+public sealed class ExtractiveChatClient(KnowledgeIndex index, EnglishAnalyzer analyzer) : IChatClient
 {
     public const string ModelId = "extractive-v1";
 
@@ -24,7 +25,7 @@ public sealed class ExtractiveChatClient(KnowledgeIndex index) : IChatClient
         }
         var maxWords = properties.TryGetValue(AnswerRequestProperties.MaxWords, out var words) && words is int limit ? limit : 120;
         var keyword = index.Current.Keyword;
-        var text = new ExtractiveComposer(keyword.InverseDocumentFrequency)
+        var text = new ExtractiveComposer(analyzer, keyword.InverseDocumentFrequency)
             .Compose((string)question!, (IReadOnlyList<Passage>)passages!, maxWords);
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {

@@ -9,7 +9,7 @@ namespace Assistant.Core.Answers.Generation;
 /// terms), within a word budget, and cites each one. Deterministic, and honest about being extractive: every
 /// sentence is a quotation (markdown removed, table rows read out as "Header: cell").
 /// </summary>
-public sealed partial class ExtractiveComposer(Func<string, double> inverseDocumentFrequency)
+public sealed partial class ExtractiveComposer(EnglishAnalyzer analyzer, Func<string, double> inverseDocumentFrequency)
 {
     private const int MaxSentences = 4;
     private const double RelativeFloor = 0.5;
@@ -18,7 +18,7 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
 
     public string Compose(string question, IReadOnlyList<Passage> passages, int maxWords)
     {
-        var questionTerms = EnglishAnalyzer.Shared.Analyze(question).Distinct().ToDictionary(t => t, inverseDocumentFrequency);
+        var questionTerms = analyzer.Analyze(question).Distinct().ToDictionary(t => t, inverseDocumentFrequency);
         var totalWeight = questionTerms.Values.Sum();
         if (totalWeight <= 0)
         {
@@ -50,8 +50,8 @@ public sealed partial class ExtractiveComposer(Func<string, double> inverseDocum
                 }
                 // A list is scored by its introduction and its best item: summing every item's words would let any
                 // long list outrank the one sentence that answers.
-                var terms = EnglishAnalyzer.Shared.Analyze(text).ToHashSet(StringComparer.Ordinal);
-                var itemTerms = list.Select(item => EnglishAnalyzer.Shared.Analyze(item)).ToList();
+                var terms = analyzer.Analyze(text).ToHashSet(StringComparer.Ordinal);
+                var itemTerms = list.Select(item => analyzer.Analyze(item)).ToList();
                 var coverage = list.Count == 0 ? Coverage(terms) : itemTerms.Max(item => Coverage([.. terms, .. item]));
                 terms.UnionWith(itemTerms.SelectMany(item => item));
                 // Earlier passages ranked higher; prefer them a little when coverage ties. "How do I ...?" is answered

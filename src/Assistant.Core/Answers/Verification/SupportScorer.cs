@@ -12,23 +12,23 @@ public sealed record SupportResult(double Score, Range Quote, IReadOnlyList<stri
 /// 0.3 × vector similarity to the best quote (character n-gram embedding, which tolerates inflection and rephrasing).
 /// A failed <see cref="ClaimChecks"/> check caps the score below any sensible threshold.
 /// </summary>
-public sealed class SupportScorer
+public sealed class SupportScorer(EnglishAnalyzer analyzer)
 {
     private const double LexicalWeight = 0.7;
     private const double FailedCheckCap = 0.25;
 
     // The offline embedding is used whatever the configured generator: verification must be local, fast and
     // deterministic, and run for every sentence of every answer.
-    private readonly HashingEmbeddingGenerator _vectors = new(512);
+    private readonly HashingEmbeddingGenerator _vectors = new(512, analyzer);
 
     public SupportResult Score(string sentence, string passage)
     {
-        var sentenceTerms = EnglishAnalyzer.Shared.Analyze(sentence).ToHashSet(StringComparer.Ordinal);
+        var sentenceTerms = analyzer.Analyze(sentence).ToHashSet(StringComparer.Ordinal);
         if (sentenceTerms.Count == 0)
         {
             return new SupportResult(0, new Range(0, 0), ["the sentence has no content words to verify"]);
         }
-        var passageTerms = EnglishAnalyzer.Shared.Analyze(passage).ToHashSet(StringComparer.Ordinal);
+        var passageTerms = analyzer.Analyze(passage).ToHashSet(StringComparer.Ordinal);
         var lexical = (double)sentenceTerms.Count(passageTerms.Contains) / sentenceTerms.Count;
 
         var quote = BestQuote(passage, sentenceTerms);
@@ -44,13 +44,13 @@ public sealed class SupportScorer
         return new SupportResult(Math.Round(score, 4), quote, problems);
     }
 
-    private static Range BestQuote(string passage, HashSet<string> sentenceTerms)
+    private Range BestQuote(string passage, HashSet<string> sentenceTerms)
     {
         var best = new Range(0, passage.Length);
         var bestOverlap = -1;
         foreach (var unit in EvidenceUnits.Of(passage))
         {
-            var overlap = EnglishAnalyzer.Shared.Analyze(passage.AsSpan()[unit]).Distinct().Count(sentenceTerms.Contains);
+            var overlap = analyzer.Analyze(passage.AsSpan()[unit]).Distinct().Count(sentenceTerms.Contains);
             if (overlap > bestOverlap)
             {
                 (best, bestOverlap) = (unit, overlap);

@@ -6,7 +6,7 @@ using Assistant.Core.Storage;
 namespace Assistant.Core.Knowledge.Ingestion;
 
 /// <summary>Turns a parsed document's chunk drafts into records: text, metadata and keyword terms (vectors come later).</summary>
-public sealed class ChunkBuilder(SectionChunker chunker)
+public sealed class ChunkBuilder(SectionChunker chunker, EnglishAnalyzer analyzer)
 {
     public IReadOnlyList<ChunkRecord> Build(ParsedDocument document)
     {
@@ -17,8 +17,8 @@ public sealed class ChunkBuilder(SectionChunker chunker)
             var text = document.Text[draft.Start..draft.End];
             var trail = string.Join(" > ", draft.HeadingPath);
             var terms = KeywordTerms.From(
-                body: EnglishAnalyzer.Shared.CountTerms(text),
-                title: EnglishAnalyzer.Shared.CountTerms($"{document.Title} {trail} {Tags(document)}"));
+                body: analyzer.CountTerms(text),
+                title: analyzer.CountTerms($"{document.Title} {trail} {Tags(document)}"));
             records.Add(new ChunkRecord(
                 Id: $"{document.Id}#{draft.Ordinal}",
                 DocumentId: document.Id,

@@ -1,4 +1,5 @@
 using Assistant.Core.Retrieval;
+using Assistant.Core.Storage;
 
 namespace Assistant.Core.Knowledge.Screening;
 
@@ -31,7 +32,7 @@ public sealed class ContentFlagCatalog(KnowledgeIndex index, IFlagReviewStore re
             .ToList();
     }
 
-    private static string TextOf(ContentFlag flag, Storage.ChunkRecord chunk)
+    private static string TextOf(ContentFlag flag, ChunkRecord chunk)
     {
         var start = Math.Clamp(flag.Start - chunk.Start, 0, chunk.Text.Length);
         var end = Math.Clamp(flag.End - chunk.Start, start, chunk.Text.Length);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Storage;
 using Assistant.Core.Text;
 
 namespace Assistant.Core.Knowledge.Screening;

@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.Runtime.CompilerServices;
-using Assistant.Core.Answers.Generation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +25,7 @@ public sealed class FallbackChatClient(IChatClient inner, IChatClient fallback, 
         {
             var response = await fallback.GetResponseAsync(list, options, cancellationToken);
             response.AdditionalProperties ??= [];
-            response.AdditionalProperties[GenerationNotices.Key] = Notice(exception);
+            response.AdditionalProperties[ModelNotices.Key] = Notice(exception);
             return response;
         }
     }
@@ -71,7 +70,7 @@ public sealed class FallbackChatClient(IChatClient inner, IChatClient fallback, 
             if (first)
             {
                 update.AdditionalProperties ??= [];
-                update.AdditionalProperties[GenerationNotices.Key] = notice;
+                update.AdditionalProperties[ModelNotices.Key] = notice;
                 if (yielded)
                 {
                     update.AdditionalProperties[ResetKey] = true;

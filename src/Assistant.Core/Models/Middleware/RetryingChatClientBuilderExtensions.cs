@@ -1,4 +1,3 @@
-using Assistant.Core.Costs;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Models.Middleware;

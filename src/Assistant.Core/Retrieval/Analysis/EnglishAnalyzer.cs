@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 
 namespace Assistant.Core.Retrieval.Analysis;
 
@@ -6,7 +7,8 @@ namespace Assistant.Core.Retrieval.Analysis;
 /// Turns text into keyword terms: split on anything that is not a letter or digit, lower-case, drop stop words,
 /// Snowball-stem. Chinese and Japanese are written without spaces, so a run of such characters becomes overlapping
 /// character bigrams instead (see <see cref="CjkBigrams"/>). Indexing and querying must use the same analyzer, so
-/// <see cref="Version"/> is stored with the index.
+/// <see cref="Version"/> is stored with the index, and the application registers one instance that ingestion,
+/// queries, the hashing embedding and answer checks all receive (see <c>AddAssistantRetrieval</c>).
 /// </summary>
 public sealed class EnglishAnalyzer
 {
@@ -20,9 +22,13 @@ public sealed class EnglishAnalyzer
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
 
+    private readonly ConcurrentDictionary<string, FrozenSet<string>> _wordLists = new(StringComparer.Ordinal);
+
     public EnglishAnalyzer() => _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static EnglishAnalyzer Shared { get; } = new();
+    /// <summary>The terms of a fixed word list (callers pass a constant), analysed once and kept for lookups.</summary>
+    public FrozenSet<string> TermsOf(string wordList) =>
+        _wordLists.GetOrAdd(wordList, list => Analyze(list).ToFrozenSet(StringComparer.Ordinal));
 
     public List<string> Analyze(ReadOnlySpan<char> text)
     {

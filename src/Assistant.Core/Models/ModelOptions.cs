@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Assistant.Core.Costs;
+namespace Assistant.Core.Models;
 
 /// <summary>Price of one model in US dollars per million tokens.</summary>
 public sealed class ModelPrice

@@ -1,11 +1,12 @@
-using Assistant.Core.Answers;
-using Assistant.Core.Costs;
+using Assistant.Core.Answers.Prompts;
+using Assistant.Core.Models;
 using Assistant.Core.Tokenization;
+using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Assistant.Core.Tracing;
+namespace Assistant.Core.Answers;
 
 /// <summary>
 /// Turns a finished answer run into its <see cref="AnswerTrace"/>: provider-reported token usage when the model
@@ -36,7 +37,7 @@ public sealed class AnswerTraceWriter(
             Question: run.Request.Question,
             SearchQuery: resolved.SearchQuery,
             Passages: passages.Select(p => new TracePassage(p.Number, p.Hit.ChunkId, p.Hit.DocumentId, p.Hit.Score, p.Hit.Scores.Keyword, p.Hit.Scores.Vector)).ToList(),
-            PromptVersion: Answers.Prompts.PromptLibrary.AnswerVersion,
+            PromptVersion: PromptLibrary.AnswerVersion,
             Generator: answer.Generator,
             Model: answer.Model,
             TokensIn: tokensIn,

@@ -1,4 +1,4 @@
-namespace Assistant.Core.Knowledge.Screening;
+namespace Assistant.Core.Storage;
 
 /// <summary>
 /// A sentence of an article that speaks to the assistant or gives it instructions. Start and End are character

@@ -1,33 +1,23 @@
-using Assistant.Core.Answers;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
-using Assistant.Core.Conversations;
-using Assistant.Core.Costs;
-using Assistant.Core.Handoffs;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
-using Assistant.Core.Tokenization;
-using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Assistant.Core;
+namespace Assistant.Core.Answers;
 
 public static class AnswerServiceCollectionExtensions
 {
-    /// <summary>Grounded answers: the generator pipeline, verification, conversations, handoffs and traces.</summary>
+    /// <summary>
+    /// Grounded answers: the generator pipeline, verification and the trace of each answer. Needs
+    /// <c>AddAssistantRetrieval</c>, <c>AddAssistantModels</c> and <c>AddAssistantTracing</c>.
+    /// </summary>
     public static IServiceCollection AddAssistantAnswers(this IServiceCollection services)
     {
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
-        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
-        services.AddSingleton<ITraceStore, SqliteTraceStore>();
-        services.AddKeyedSingleton<ITokenCounter>(TokenCounters.Exact, (provider, _) =>
-            TiktokenTokenCounter.ForEncoding(provider.GetRequiredService<IOptions<ModelOptions>>().Value.Encoding));
 
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<PassageNumbering>();
@@ -35,7 +25,6 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerTraceWriter>();
         services.AddSingleton<AnswerService>();
-        services.AddSingleton<Evaluation.AnswerEvaluator>();
         services.AddSingleton<ExtractiveChatClient>();
         services.AddSingleton(BuildGenerator);
         return services;

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Core.Feedback;
+
+public static class FeedbackServiceCollectionExtensions
+{
+    /// <summary>Feedback on answers, stored against each answer's trace in the app database. Needs <c>AddAssistantStorage</c>.</summary>
+    public static IServiceCollection AddAssistantFeedback(this IServiceCollection services)
+    {
+        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Core.Handoffs;
+
+public static class HandoffServiceCollectionExtensions
+{
+    /// <summary>Handoffs to a person, in the app database. Needs <c>AddAssistantStorage</c>.</summary>
+    public static IServiceCollection AddAssistantHandoffs(this IServiceCollection services)
+    {
+        services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
+        return services;
+    }
+}

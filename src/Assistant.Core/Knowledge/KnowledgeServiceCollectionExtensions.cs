@@ -1,0 +1,41 @@
+using Assistant.Core.Knowledge.Chunking;
+using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Knowledge.Parsing;
+using Assistant.Core.Knowledge.Screening;
+using Assistant.Core.Storage;
+using Assistant.Core.Tokenization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Ingesting the knowledge base: options, the knowledge index's own database and store, and the pipeline steps.
+    /// Needs <c>AddAssistantStorage</c>, <c>AddAssistantEmbeddings</c> and <c>AddAssistantRetrieval</c> (the index
+    /// it keeps current).
+    /// </summary>
+    public static IServiceCollection AddAssistantKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // The knowledge index has its own file, so an ingest's write transaction never blocks the app's writes.
+        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(new SqliteDatabase(
+            provider.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDatabasePath,
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeBusyTimeoutSeconds)));
+        services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
+        services.AddSingleton<MarkdownDocumentParser>();
+        services.AddSingleton<SectionChunker>();
+        services.AddSingleton<ChunkBuilder>();
+        services.AddSingleton<ChunkFlagger>();
+        services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
+        services.AddSingleton<ContentFlagCatalog>();
+        services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<IngestionFingerprint>();
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<KnowledgeBase>();
+        return services;
+    }
+}

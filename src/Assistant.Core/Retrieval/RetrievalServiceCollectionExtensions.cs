@@ -1,0 +1,21 @@
+using Assistant.Core.Retrieval.Analysis;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Core.Retrieval;
+
+public static class RetrievalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Searching the knowledge base: the in-memory index, the hybrid retriever, and the one <see cref="EnglishAnalyzer"/>
+    /// that ingestion, queries, the hashing embedding and the answer checks all receive, so the keyword index and its
+    /// queries always read text the same way. Needs <c>AddAssistantStorage</c> and <c>AddAssistantEmbeddings</c>.
+    /// </summary>
+    public static IServiceCollection AddAssistantRetrieval(this IServiceCollection services)
+    {
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EnglishAnalyzer>();
+        services.AddSingleton<KnowledgeIndex>();
+        services.AddSingleton<HybridRetriever>();
+        return services;
+    }
+}
