@@ -2,7 +2,6 @@ using Assistant.Core.Answers;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
-using Assistant.Core.Conversations;
 using Assistant.Core.Costs;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Models;
@@ -17,13 +16,12 @@ namespace Assistant.Core;
 
 public static class AnswerServiceCollectionExtensions
 {
-    /// <summary>Grounded answers: the generator pipeline, verification, conversations, handoffs and traces.</summary>
+    /// <summary>Grounded answers: the generator pipeline, verification, handoffs and traces.</summary>
     public static IServiceCollection AddAssistantAnswers(this IServiceCollection services)
     {
         services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
         services.AddSingleton<ITraceStore, SqliteTraceStore>();
         services.AddKeyedSingleton<ITokenCounter>(TokenCounters.Exact, (provider, _) =>

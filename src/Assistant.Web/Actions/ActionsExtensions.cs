@@ -1,4 +1,4 @@
-using Assistant.Core;
+using Assistant.Core.Actions;
 
 namespace Assistant.Web.Actions;
 

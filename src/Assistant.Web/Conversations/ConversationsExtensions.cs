@@ -1,4 +1,5 @@
 using Assistant.Core;
+using Assistant.Core.Conversations;
 
 namespace Assistant.Web.Conversations;
 
@@ -7,8 +8,7 @@ public static class ConversationsExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         builder.Services.AddAssistantAnswers();
-        builder.Services.AddSingleton<ActionRequests>();
-        builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddAssistantConversations();
         return builder;
     }
 
