@@ -1,4 +1,6 @@
 using Assistant.Core;
+using Assistant.Core.Actions;
+using Assistant.Core.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,8 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddAssistantKnowledge();
         builder.Services.AddAssistantAnswers();
+        builder.Services.AddAssistantActions();
+        builder.Services.AddAssistantConversations();
         var host = builder.Build();
         // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
         _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;
