@@ -9,7 +9,7 @@ using static Assistant.Core.Tests.Support.TestActions;
 
 namespace Assistant.Core.Tests.Actions;
 
-public sealed class ActionServiceFlowTests : IDisposable
+public sealed class ActionFlowTests : IDisposable
 {
     private readonly TestActions _actions = new();
 
