@@ -1,5 +1,7 @@
-using Assistant.Core;
+using Assistant.Core.Actions;
 using Assistant.Core.Answers;
+using Assistant.Core.Audit;
+using Assistant.Core.Backoffice;
 using Assistant.Core.Conversations;
 using Assistant.Core.Embeddings;
 using Assistant.Core.Evaluation;
@@ -9,6 +11,7 @@ using Assistant.Core.Models;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
+using Assistant.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,6 +44,9 @@ internal static class CliHost
             .AddAssistantModels()
             .AddAssistantTracing()
             .AddAssistantAnswers()
+            .AddAssistantBackoffice()
+            .AddAssistantAudit()
+            .AddAssistantActions()
             .AddAssistantConversations()
             .AddAssistantHandoffs()
             .AddAssistantEvaluation();

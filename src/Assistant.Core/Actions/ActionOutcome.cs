@@ -1,7 +1,7 @@
 namespace Assistant.Core.Actions;
 
 /// <summary>
-/// What a request to the <see cref="ActionService"/> came to. Not an exception: refusals are ordinary answers that
+/// What a request to propose, decide or run an action came to. Not an exception: refusals are ordinary answers that
 /// the API maps to problem details and the chat shows as a notice.
 /// </summary>
 public sealed record ActionOutcome(ActionOutcomeKind Kind, ActionView? Action = null, string? Message = null,

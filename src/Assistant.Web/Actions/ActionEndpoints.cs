@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Deciding;
+using Assistant.Core.Actions.Proposing;
+using Assistant.Core.Actions.Tools;
 using Assistant.Core.Conversations;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
@@ -9,8 +12,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Assistant.Web.Actions;
 
 /// <summary>
-/// Tool actions over HTTP. Clients only propose; <see cref="ActionService"/> decides what may run, so every handler
-/// here is a translation: read the request, call the service as the signed-in actor, map the outcome.
+/// Tool actions over HTTP. Clients only propose and decide; <see cref="ActionProposals"/> and
+/// <see cref="ActionDecisions"/> judge what may run, so every handler here is a translation: read the request, call
+/// the service as the signed-in actor, map the outcome.
 /// </summary>
 public static class ActionEndpoints
 {
@@ -33,7 +37,7 @@ public static class ActionEndpoints
             .WithSummary("One action with its history. Its requester or support staff only.");
         Decision(group.MapPost("/{id}/confirm", Confirm), "The requester confirms the preview: runs it, or sends it for review.");
         Decision(group.MapPost("/{id}/cancel", Cancel), "The requester withdraws a waiting action. Optional body {\"reason\"}.");
-        // Approve and reject are open to every signed-in caller on purpose: ActionService refuses non-staff itself and
+        // Approve and reject are open to every signed-in caller on purpose: ActionDecisions refuses non-staff itself and
         // records each attempt as a permission-denied audit row, which an endpoint policy would short-circuit unrecorded.
         Decision(group.MapPost("/{id}/approve", Approve),
             "Support staff approve an action awaiting approval; it then runs once. Body {\"reason\"} when the tool asks for a note. 409 if already decided.");
@@ -41,10 +45,10 @@ public static class ActionEndpoints
             "Support staff reject an action awaiting approval. Body {\"reason\"} is required.");
     }
 
-    public static Ok<IReadOnlyList<ToolInfo>> ListTools(ActionService actions) =>
-        TypedResults.Ok<IReadOnlyList<ToolInfo>>([.. actions.Tools.Select(ToolInfo.From)]);
+    public static Ok<IReadOnlyList<ToolInfo>> ListTools(ToolCatalog tools) =>
+        TypedResults.Ok<IReadOnlyList<ToolInfo>>([.. tools.All.Select(ToolInfo.From)]);
 
-    public static async Task<IResult> Propose(HttpRequest request, ClaimsPrincipal user, ActionService actions, IConversationStore conversations, CancellationToken cancellationToken)
+    public static async Task<IResult> Propose(HttpRequest request, ClaimsPrincipal user, ActionProposals proposals, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ProposeActionRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
@@ -66,31 +70,31 @@ public static class ActionEndpoints
         }
         // Tools without arguments may be proposed without an "arguments" member.
         var arguments = body.Arguments.ValueKind == JsonValueKind.Undefined ? NoArguments : body.Arguments;
-        var outcome = await actions.ProposeAsync(user.Actor(), body.Tool.Trim(), arguments, new ActionOrigin(body.ConversationId), cancellationToken);
+        var outcome = await proposals.ProposeAsync(user.Actor(), body.Tool.Trim(), arguments, new ActionOrigin(body.ConversationId), cancellationToken);
         return ActionResults.From(outcome, view => outcome.Existing
             ? TypedResults.Ok(view)
             : TypedResults.Created($"/api/actions/{view.Id}", view));
     }
 
-    public static async Task<IResult> Confirm(string id, ClaimsPrincipal user, ActionService actions, CancellationToken cancellationToken) =>
-        ActionResults.Ok(await actions.ConfirmAsync(id, user.Actor(), cancellationToken));
+    public static async Task<IResult> Confirm(string id, ClaimsPrincipal user, ActionDecisions decisions, CancellationToken cancellationToken) =>
+        ActionResults.Ok(await decisions.ConfirmAsync(id, user.Actor(), cancellationToken));
 
-    public static async Task<IResult> Cancel(string id, HttpRequest request, ClaimsPrincipal user, ActionService actions, CancellationToken cancellationToken)
+    public static async Task<IResult> Cancel(string id, HttpRequest request, ClaimsPrincipal user, ActionDecisions decisions, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadDecisionAsync(request, cancellationToken);
-        return problem ?? ActionResults.Ok(await actions.CancelAsync(id, user.Actor(), body!.Reason, cancellationToken));
+        return problem ?? ActionResults.Ok(await decisions.CancelAsync(id, user.Actor(), body!.Reason, cancellationToken));
     }
 
-    public static async Task<IResult> Approve(string id, HttpRequest request, ClaimsPrincipal user, ActionService actions, CancellationToken cancellationToken)
+    public static async Task<IResult> Approve(string id, HttpRequest request, ClaimsPrincipal user, ActionDecisions decisions, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadDecisionAsync(request, cancellationToken);
-        return problem ?? ActionResults.Ok(await actions.ApproveAsync(id, user.Actor(), body!.Reason, cancellationToken));
+        return problem ?? ActionResults.Ok(await decisions.ApproveAsync(id, user.Actor(), body!.Reason, cancellationToken));
     }
 
-    public static async Task<IResult> Reject(string id, HttpRequest request, ClaimsPrincipal user, ActionService actions, CancellationToken cancellationToken)
+    public static async Task<IResult> Reject(string id, HttpRequest request, ClaimsPrincipal user, ActionDecisions decisions, CancellationToken cancellationToken)
     {
         var (body, problem) = await ReadDecisionAsync(request, cancellationToken);
-        return problem ?? ActionResults.Ok(await actions.RejectAsync(id, user.Actor(), body!.Reason, cancellationToken));
+        return problem ?? ActionResults.Ok(await decisions.RejectAsync(id, user.Actor(), body!.Reason, cancellationToken));
     }
 
     /// <summary>A decision's body is optional (an approval of most tools needs no note), but when sent it must be valid JSON.</summary>

@@ -1,4 +1,5 @@
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Deciding;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Web.Actions;
@@ -7,7 +8,7 @@ namespace Assistant.Web.Actions;
 /// Expires requests nobody decided in time, every <see cref="ActionOptions.ExpirySweepSeconds"/>. Decisions check
 /// expiry themselves too, so the sweep only keeps lists and audit timely.
 /// </summary>
-public sealed class ActionExpirySweeper(ActionService actions, IOptions<ActionOptions> options, ILogger<ActionExpirySweeper> logger) : BackgroundService
+public sealed class ActionExpirySweeper(ActionExpiry expiry, IOptions<ActionOptions> options, ILogger<ActionExpirySweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +17,7 @@ public sealed class ActionExpirySweeper(ActionService actions, IOptions<ActionOp
         {
             try
             {
-                if (await actions.ExpireDueAsync(stoppingToken) is > 0 and var count)
+                if (await expiry.ExpireDueAsync(stoppingToken) is > 0 and var count)
                 {
                     logger.LogInformation("Expired {Count} undecided action requests.", count);
                 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Access;
 using Assistant.Core.Actions.Tools;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
@@ -15,7 +16,7 @@ public static class ActionQueries
         ActionStatus.Failed, ActionStatus.Rejected, ActionStatus.Cancelled, ActionStatus.Expired,
     ];
 
-    public static async Task<IResult> List(ClaimsPrincipal user, ActionService actions, string? scope, string? status, string? tool, string? risk, string? conversationId,
+    public static async Task<IResult> List(ClaimsPrincipal user, ActionReader actions, string? scope, string? status, string? tool, string? risk, string? conversationId,
         CancellationToken cancellationToken)
     {
         if (scope is not (null or "mine" or "all"))
@@ -46,7 +47,7 @@ public static class ActionQueries
     }
 
     /// <summary>Anyone but the requester and staff gets 404, which does not reveal that the action exists.</summary>
-    public static async Task<IResult> Get(string id, ClaimsPrincipal user, ActionService actions, CancellationToken cancellationToken) =>
+    public static async Task<IResult> Get(string id, ClaimsPrincipal user, ActionReader actions, CancellationToken cancellationToken) =>
         await actions.GetAsync(id, user.Actor(), cancellationToken) is { } view
             ? TypedResults.Ok(new ActionDetails(view, await actions.HistoryAsync(id, cancellationToken)))
             : ActionResults.NotFound("Action", id);

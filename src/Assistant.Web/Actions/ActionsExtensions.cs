@@ -1,6 +1,7 @@
 using Assistant.Core;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
+using Assistant.Core.Actions;
 
 namespace Assistant.Web.Actions;
 

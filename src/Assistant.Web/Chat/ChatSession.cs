@@ -1,12 +1,12 @@
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Access;
+using Assistant.Core.Actions.Deciding;
 using Assistant.Core.Answers;
 using Assistant.Core.Conversations;
 using Assistant.Core.Feedback;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
-using Assistant.Web.Conversations;
-using Assistant.Web.Privacy;
 using AnswerFeedback = Assistant.Core.Feedback.Feedback;
 
 namespace Assistant.Web.Chat;
@@ -22,7 +22,8 @@ public sealed class ChatSession(
     IHandoffStore handoffs,
     IFeedbackStore feedback,
     IKnowledgeStore knowledge,
-    ActionService actions,
+    ActionReader actions,
+    ActionDecisions decisions,
     ActionNotifier notifier) : IDisposable
 {
     private Actor _user = new("", ActorRole.User);
@@ -99,10 +100,10 @@ public sealed class ChatSession(
 
     /// <summary>The requester says yes to the turn's preview: runs a user-confirmed tool, or submits it for review.</summary>
     public Task ConfirmAsync(ChatTurn turn, CancellationToken cancellationToken = default) =>
-        DecideAsync(turn, id => actions.ConfirmAsync(id, _user, cancellationToken));
+        DecideAsync(turn, id => decisions.ConfirmAsync(id, _user, cancellationToken));
 
     public Task CancelAsync(ChatTurn turn, CancellationToken cancellationToken = default) =>
-        DecideAsync(turn, id => actions.CancelAsync(id, _user, cancellationToken: cancellationToken));
+        DecideAsync(turn, id => decisions.CancelAsync(id, _user, cancellationToken: cancellationToken));
 
     private async Task DecideAsync(ChatTurn turn, Func<string, Task<ActionOutcome>> decide)
     {

@@ -2,7 +2,7 @@ using System.Text;
 using Assistant.Core.Actions;
 using Assistant.Core.Answers;
 using Assistant.Core.Privacy;
-using Assistant.Web.Conversations;
+using Assistant.Core.Conversations;
 using AnswerFeedback = Assistant.Core.Feedback.Feedback;
 
 namespace Assistant.Web.Chat;

@@ -6,7 +6,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Tracing;
 using Assistant.Web.Auth;
 using Assistant.Web.Http;
-using Assistant.Web.Privacy;
+using Assistant.Core.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Web.Conversations;

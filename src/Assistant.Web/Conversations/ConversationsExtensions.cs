@@ -13,8 +13,6 @@ public static class ConversationsExtensions
         builder.Services.AddAssistantTracing();
         builder.Services.AddAssistantAnswers();
         builder.Services.AddAssistantConversations();
-        builder.Services.AddSingleton<ActionRequests>();
-        builder.Services.AddSingleton<ConversationService>();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Assistant.Core.Actions;
 using Assistant.Core.Answers;
-using Assistant.Web.Privacy;
+using Assistant.Core.Conversations;
+using Assistant.Core.Privacy;
 
 namespace Assistant.Web.Conversations;
 

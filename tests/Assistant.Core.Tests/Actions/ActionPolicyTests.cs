@@ -27,10 +27,10 @@ public sealed class ActionPolicyTests : IDisposable
         var proposed = await _actions.ProposeAsync(Alice, ToolNames.RequestRefund, SmallRefund);
         var id = proposed.Action!.Id;
 
-        Assert.Equal(ActionOutcomeKind.NotFound, (await _actions.Actions.ConfirmAsync(id, Bob, Cancel)).Kind);
-        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ConfirmAsync(id, Sam, Cancel)).Kind);
-        Assert.Equal(ActionStatus.AwaitingUser, (await _actions.Actions.GetAsync(id, Alice, Cancel))!.Status);
-        Assert.Equal(ActionStatus.AwaitingApproval, (await _actions.Actions.ConfirmAsync(id, Alice, Cancel)).Action!.Status);
+        Assert.Equal(ActionOutcomeKind.NotFound, (await _actions.Decisions.ConfirmAsync(id, Bob, Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Decisions.ConfirmAsync(id, Sam, Cancel)).Kind);
+        Assert.Equal(ActionStatus.AwaitingUser, (await _actions.Reader.GetAsync(id, Alice, Cancel))!.Status);
+        Assert.Equal(ActionStatus.AwaitingApproval, (await _actions.Decisions.ConfirmAsync(id, Alice, Cancel)).Action!.Status);
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed class ActionPolicyTests : IDisposable
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, SmallRefund);
         var id = submitted.Action!.Id;
 
-        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync(id, Alice, "ok", Cancel)).Kind);
-        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync(id, Bob, "ok", Cancel)).Kind);
-        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Actions.ApproveAsync("act_does_not_exist", Bob, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Decisions.ApproveAsync(id, Alice, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Decisions.ApproveAsync(id, Bob, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Forbidden, (await _actions.Decisions.ApproveAsync("act_does_not_exist", Bob, "ok", Cancel)).Kind);
         Assert.Equal(0m, await AliceRefundedAsync());
         Assert.Equal(2, (await _actions.Audit.ListAsync(new AuditQuery(ActionId: id, Event: AuditEvent.PermissionDenied), Cancel)).Count);
     }
@@ -54,7 +54,7 @@ public sealed class ActionPolicyTests : IDisposable
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, SmallRefund);
         var impostor = new Actor("alice", ActorRole.Agent);
 
-        var outcome = await _actions.Actions.ApproveAsync(submitted.Action!.Id, impostor, "looks fine", Cancel);
+        var outcome = await _actions.Decisions.ApproveAsync(submitted.Action!.Id, impostor, "looks fine", Cancel);
 
         Assert.Equal(ActionOutcomeKind.Forbidden, outcome.Kind);
         Assert.Equal(0m, await AliceRefundedAsync());
@@ -67,13 +67,13 @@ public sealed class ActionPolicyTests : IDisposable
         var id = submitted.Action!.Id;
         Assert.Equal(ConfirmationPolicy.Admin, submitted.Action.Policy);
 
-        var byAgent = await _actions.Actions.ApproveAsync(id, Sam, "fine", Cancel);
+        var byAgent = await _actions.Decisions.ApproveAsync(id, Sam, "fine", Cancel);
         Assert.Equal(ActionOutcomeKind.Forbidden, byAgent.Kind);
         var denied = Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(ActionId: id, Event: AuditEvent.PermissionDenied), Cancel));
         Assert.Equal(("sam", ActorRole.Agent), (denied.Actor, denied.Role));
         Assert.Equal(0m, await AliceRefundedAsync());
 
-        var byAdmin = await _actions.Actions.ApproveAsync(id, Ada, "Annual charge within 30 days of a seat reduction.", Cancel);
+        var byAdmin = await _actions.Decisions.ApproveAsync(id, Ada, "Annual charge within 30 days of a seat reduction.", Cancel);
         Assert.Equal(ActionStatus.Executed, byAdmin.Action!.Status);
         Assert.Equal(150m, await AliceRefundedAsync());
     }
@@ -84,11 +84,11 @@ public sealed class ActionPolicyTests : IDisposable
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, SmallRefund);
         var id = submitted.Action!.Id;
 
-        Assert.Equal(ActionOutcomeKind.Invalid, (await _actions.Actions.RejectAsync(id, Sam, " ", Cancel)).Kind);
-        var rejected = await _actions.Actions.RejectAsync(id, Sam, "Outside the 30-day window.", Cancel);
+        Assert.Equal(ActionOutcomeKind.Invalid, (await _actions.Decisions.RejectAsync(id, Sam, " ", Cancel)).Kind);
+        var rejected = await _actions.Decisions.RejectAsync(id, Sam, "Outside the 30-day window.", Cancel);
 
         Assert.Equal((ActionStatus.Rejected, "Outside the 30-day window.", "sam"), (rejected.Action!.Status, rejected.Action.DecisionReason, rejected.Action.DecidedBy));
-        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Actions.ApproveAsync(id, Ann, "changed my mind", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Decisions.ApproveAsync(id, Ann, "changed my mind", Cancel)).Kind);
         Assert.Equal(0m, await AliceRefundedAsync());
         Assert.Equal([AuditEvent.Proposed, AuditEvent.Confirmed, AuditEvent.Rejected], await _actions.EventsAsync(id));
     }
@@ -99,12 +99,12 @@ public sealed class ActionPolicyTests : IDisposable
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, SmallRefund);
         var id = submitted.Action!.Id;
 
-        Assert.Equal(ActionOutcomeKind.NotFound, (await _actions.Actions.CancelAsync(id, Bob, cancellationToken: Cancel)).Kind);
-        var cancelled = await _actions.Actions.CancelAsync(id, Alice, "Sorted it out myself", Cancel);
+        Assert.Equal(ActionOutcomeKind.NotFound, (await _actions.Decisions.CancelAsync(id, Bob, cancellationToken: Cancel)).Kind);
+        var cancelled = await _actions.Decisions.CancelAsync(id, Alice, "Sorted it out myself", Cancel);
 
         Assert.Equal(ActionStatus.Cancelled, cancelled.Action!.Status);
-        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Actions.ApproveAsync(id, Sam, "ok", Cancel)).Kind);
-        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Actions.CancelAsync(id, Alice, cancellationToken: Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Decisions.ApproveAsync(id, Sam, "ok", Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Decisions.CancelAsync(id, Alice, cancellationToken: Cancel)).Kind);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ActionPolicyTests : IDisposable
         Assert.True(again.Existing);
         Assert.False(first.Existing);
         Assert.Equal(first.Action!.Id, again.Action!.Id);
-        Assert.Single(await _actions.Actions.ListAsync(Alice, ActionStatus.Waiting.ToList(), cancellationToken: Cancel));
+        Assert.Single(await _actions.Reader.ListAsync(Alice, ActionStatus.Waiting.ToList(), cancellationToken: Cancel));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class ActionTestExtensions
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement;
 
     public static Task<ActionOutcome> ProposeAsync(this TestActions actions, Actor requester, string tool, string argumentsJson = "{}") =>
-        actions.Actions.ProposeAsync(requester, tool, Json(argumentsJson), new ActionOrigin(Source: "test"), Cancel);
+        actions.Proposals.ProposeAsync(requester, tool, Json(argumentsJson), new ActionOrigin(Source: "test"), Cancel);
 
     /// <summary>Proposes, asserts it waits for the user, and confirms it.</summary>
     public static async Task<ActionOutcome> ProposeAndConfirmAsync(this TestActions actions, Actor requester, string tool, string argumentsJson)
@@ -22,7 +22,7 @@ internal static class ActionTestExtensions
         var proposed = await actions.ProposeAsync(requester, tool, argumentsJson);
         Assert.True(proposed.Succeeded, proposed.Message);
         Assert.Equal(ActionStatus.AwaitingUser, proposed.Action!.Status);
-        return await actions.Actions.ConfirmAsync(proposed.Action.Id, requester, Cancel);
+        return await actions.Decisions.ConfirmAsync(proposed.Action.Id, requester, Cancel);
     }
 
     /// <summary>The action's audit events, oldest first.</summary>

@@ -43,7 +43,7 @@ public sealed class ChangePlanToolTests : IDisposable
         Assert.Equal("22 March 2027, the end of your current term", proposed.Action!.Detail("Takes effect"));
         Assert.Null(proposed.Action!.Detail("Charged now"));
 
-        var confirmed = await _actions.Actions.ConfirmAsync(proposed.Action!.Id, Alice, Cancel);
+        var confirmed = await _actions.Decisions.ConfirmAsync(proposed.Action!.Id, Alice, Cancel);
 
         Assert.Equal(ActionStatus.Executed, confirmed.Action!.Status);
         Assert.Equal("Your move to Starter (annual) is scheduled for 22 March 2027; nothing changes until then.", confirmed.Action.Result!.Summary);

@@ -19,14 +19,14 @@ public sealed class DurabilityTests : IDisposable
     public async Task A_request_awaiting_approval_survives_a_restart_and_is_approved_by_the_new_services()
     {
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, Refund);
-        var before = _actions.Actions;
+        var before = _actions.Decisions;
 
         _actions.Restart();
 
-        Assert.NotSame(before, _actions.Actions);
-        var waiting = await _actions.Actions.ListAsync(Sam, [ActionStatus.AwaitingApproval], everyone: true, cancellationToken: Cancel);
+        Assert.NotSame(before, _actions.Decisions);
+        var waiting = await _actions.Reader.ListAsync(Sam, [ActionStatus.AwaitingApproval], everyone: true, cancellationToken: Cancel);
         Assert.Equal(submitted.Action!.Id, Assert.Single(waiting).Id);
-        var approved = await _actions.Actions.ApproveAsync(submitted.Action.Id, Sam, "ok", Cancel);
+        var approved = await _actions.Decisions.ApproveAsync(submitted.Action.Id, Sam, "ok", Cancel);
         Assert.Equal(ActionStatus.Executed, approved.Action!.Status);
         Assert.Equal(120m, (await _actions.Backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, Cancel))!.RefundedAmount);
     }
@@ -37,14 +37,14 @@ public sealed class DurabilityTests : IDisposable
         var proposed = await _actions.ProposeAsync(Alice, ToolNames.RequestRefund, Refund);
 
         _actions.Clock.Advance(TimeSpan.FromMinutes(59));
-        Assert.Equal(0, await _actions.Actions.ExpireDueAsync(Cancel));
+        Assert.Equal(0, await _actions.Expiry.ExpireDueAsync(Cancel));
         _actions.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(1, await _actions.Actions.ExpireDueAsync(Cancel));
+        Assert.Equal(1, await _actions.Expiry.ExpireDueAsync(Cancel));
 
-        Assert.Equal(ActionStatus.Expired, (await _actions.Actions.GetAsync(proposed.Action!.Id, Alice, Cancel))!.Status);
+        Assert.Equal(ActionStatus.Expired, (await _actions.Reader.GetAsync(proposed.Action!.Id, Alice, Cancel))!.Status);
         var expired = Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(ActionId: proposed.Action.Id, Event: AuditEvent.Expired), Cancel));
         Assert.Equal(ActorRole.System, expired.Actor);
-        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Actions.ConfirmAsync(proposed.Action.Id, Alice, Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Decisions.ConfirmAsync(proposed.Action.Id, Alice, Cancel)).Kind);
     }
 
     [Fact]
@@ -53,12 +53,12 @@ public sealed class DurabilityTests : IDisposable
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, Refund);
         _actions.Clock.Advance(TimeSpan.FromHours(72) + TimeSpan.FromMinutes(1));
 
-        var outcome = await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "ok", Cancel);
+        var outcome = await _actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "ok", Cancel);
 
         Assert.Equal(ActionOutcomeKind.Conflict, outcome.Kind);
         Assert.Equal(ActionStatus.Expired, outcome.Action!.Status);
         Assert.Equal(0m, (await _actions.Backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, Cancel))!.RefundedAmount);
-        Assert.Equal(0, await _actions.Actions.ExpireDueAsync(Cancel));
+        Assert.Equal(0, await _actions.Expiry.ExpireDueAsync(Cancel));
         Assert.Equal([AuditEvent.Proposed, AuditEvent.Confirmed, AuditEvent.Expired], await _actions.EventsAsync(submitted.Action.Id));
     }
 
@@ -67,9 +67,9 @@ public sealed class DurabilityTests : IDisposable
     {
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, Refund);
         _actions.Clock.Advance(TimeSpan.FromMinutes(5));
-        await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "Within the window.", Cancel);
+        await _actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "Within the window.", Cancel);
 
-        var history = (await _actions.Actions.HistoryAsync(submitted.Action.Id, Cancel))
+        var history = (await _actions.Reader.HistoryAsync(submitted.Action.Id, Cancel))
             .Select(t => (t.From, t.To, t.Actor, t.Role, t.Reason)).ToList();
 
         Assert.Equal(
@@ -82,7 +82,7 @@ public sealed class DurabilityTests : IDisposable
             history.Where(t => t.From != t.To).SkipWhile(t => t.From != ActionStatus.AwaitingUser).ToList());
         // Times come from the app's clock (the test's), not the machine's: the proposal five minutes before the approval.
         var approvedAt = _actions.Clock.GetUtcNow();
-        var times = (await _actions.Actions.HistoryAsync(submitted.Action.Id, Cancel)).Select(t => t.At).ToList();
+        var times = (await _actions.Reader.HistoryAsync(submitted.Action.Id, Cancel)).Select(t => t.At).ToList();
         Assert.Equal([approvedAt.AddMinutes(-5), approvedAt.AddMinutes(-5), approvedAt, approvedAt, approvedAt], times);
         var audited = await _actions.Audit.ListAsync(new Assistant.Core.Audit.AuditQuery(ActionId: submitted.Action.Id), Cancel);
         Assert.Equal([approvedAt, approvedAt, approvedAt.AddMinutes(-5), approvedAt.AddMinutes(-5)], audited.Select(entry => entry.At));

@@ -22,7 +22,7 @@ public sealed class ExactlyOnceTests : IDisposable
         var id = submitted.Action!.Id;
         var approvers = Enumerable.Range(0, 8).Select(i => sameApprover ? Sam : new Actor($"agent{i}", i % 2 == 0 ? ActorRole.Agent : ActorRole.Admin));
 
-        var outcomes = await Task.WhenAll(approvers.Select(approver => Task.Run(() => _actions.Actions.ApproveAsync(id, approver, "Duplicate seats billed.", Cancel), Cancel)));
+        var outcomes = await Task.WhenAll(approvers.Select(approver => Task.Run(() => _actions.Decisions.ApproveAsync(id, approver, "Duplicate seats billed.", Cancel), Cancel)));
 
         var executed = Assert.Single(outcomes, outcome => outcome.Succeeded);
         Assert.Equal(ActionStatus.Executed, executed.Action!.Status);
@@ -39,12 +39,12 @@ public sealed class ExactlyOnceTests : IDisposable
         var proposed = await _actions.ProposeAsync(Alice, ToolNames.OpenTicket, """{"subject":"Export fails","body":"The CSV export stops at 10%."}""");
         var id = proposed.Action!.Id;
 
-        var outcomes = await Task.WhenAll(Task.Run(() => _actions.Actions.ConfirmAsync(id, Alice, Cancel), Cancel), Task.Run(() => _actions.Actions.ConfirmAsync(id, Alice, Cancel), Cancel));
+        var outcomes = await Task.WhenAll(Task.Run(() => _actions.Decisions.ConfirmAsync(id, Alice, Cancel), Cancel), Task.Run(() => _actions.Decisions.ConfirmAsync(id, Alice, Cancel), Cancel));
 
         Assert.Single(outcomes, outcome => outcome.Succeeded);
         Assert.Single(await _actions.Backoffice.ListTicketsAsync(BackofficeSeed.AliceCustomerId, Cancel));
         Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(ActionId: id, Event: AuditEvent.Executed), Cancel));
-        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Actions.ConfirmAsync(id, Alice, Cancel)).Kind);
+        Assert.Equal(ActionOutcomeKind.Conflict, (await _actions.Decisions.ConfirmAsync(id, Alice, Cancel)).Kind);
     }
 
     public void Dispose() => _actions.Dispose();

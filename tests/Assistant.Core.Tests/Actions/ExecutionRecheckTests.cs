@@ -19,7 +19,7 @@ public sealed class ExecutionRecheckTests
         // Meanwhile finance refunds most of the invoice by hand.
         await actions.Backoffice.RefundAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, 1_200m, Cancel);
 
-        var outcome = await actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "ok", Cancel);
+        var outcome = await actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "ok", Cancel);
 
         Assert.Equal(ActionStatus.Failed, outcome.Action!.Status);
         Assert.Equal(1_200m, (await actions.Backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, Cancel))!.RefundedAmount);
@@ -36,7 +36,7 @@ public sealed class ExecutionRecheckTests
         Assert.Equal(ConfirmationPolicy.Agent, submitted.Action!.Policy);
 
         actions.Restart(new Dictionary<string, string?> { ["Assistant:Actions:RefundAdminApprovalAbove"] = "100" });
-        var outcome = await actions.Actions.ApproveAsync(submitted.Action.Id, Sam, "ok", Cancel);
+        var outcome = await actions.Decisions.ApproveAsync(submitted.Action.Id, Sam, "ok", Cancel);
 
         Assert.Equal(ActionStatus.Failed, outcome.Action!.Status);
         Assert.Equal(0m, (await actions.Backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, Cancel))!.RefundedAmount);

@@ -43,7 +43,7 @@ public sealed class LookUpToolTests : IDisposable
         Assert.Equal("There is no invoice INV-2026-0455 on your account.", outcome.Message);
         var entry = Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(Actor: "alice"), ActionTestExtensions.Cancel));
         Assert.Equal(AuditEvent.PermissionDenied, entry.Event);
-        Assert.Empty(await _actions.Actions.ListAsync(Alice, [.. ActionStatus.Waiting, ActionStatus.Executed, ActionStatus.Failed], cancellationToken: ActionTestExtensions.Cancel));
+        Assert.Empty(await _actions.Reader.ListAsync(Alice, [.. ActionStatus.Waiting, ActionStatus.Executed, ActionStatus.Failed], cancellationToken: ActionTestExtensions.Cancel));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class OpenTicketToolTests : IDisposable
         Assert.Equal(ConfirmationPolicy.User, proposed.Action!.Policy);
         Assert.Empty(await _actions.Backoffice.ListTicketsAsync(BackofficeSeed.AliceCustomerId, Cancel));
 
-        var confirmed = await _actions.Actions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
+        var confirmed = await _actions.Decisions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
 
         Assert.Equal(ActionStatus.Executed, confirmed.Action!.Status);
         var ticket = Assert.Single(await _actions.Backoffice.ListTicketsAsync(BackofficeSeed.AliceCustomerId, Cancel));
@@ -48,10 +48,10 @@ public sealed class OpenTicketToolTests : IDisposable
         var first = await _actions.ProposeAsync(Alice, ToolNames.OpenTicket, Ticket(1));
         var second = await _actions.ProposeAsync(Alice, ToolNames.OpenTicket, Ticket(2));
         var third = await _actions.ProposeAsync(Alice, ToolNames.OpenTicket, Ticket(3));
-        await _actions.Actions.ConfirmAsync(first.Action!.Id, Alice, Cancel);
-        await _actions.Actions.ConfirmAsync(second.Action!.Id, Alice, Cancel);
+        await _actions.Decisions.ConfirmAsync(first.Action!.Id, Alice, Cancel);
+        await _actions.Decisions.ConfirmAsync(second.Action!.Id, Alice, Cancel);
 
-        var late = await _actions.Actions.ConfirmAsync(third.Action!.Id, Alice, Cancel);
+        var late = await _actions.Decisions.ConfirmAsync(third.Action!.Id, Alice, Cancel);
 
         Assert.Equal(ActionStatus.Failed, late.Action!.Status);
         Assert.Equal(2, (await _actions.Backoffice.ListTicketsAsync(BackofficeSeed.AliceCustomerId, Cancel)).Count);

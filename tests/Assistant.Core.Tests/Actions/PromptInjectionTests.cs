@@ -54,16 +54,16 @@ public sealed class PromptInjectionTests : IDisposable
             _actions.Get<ToolCatalog>(), new RouterToolPlanner(), NullLogger<ModelToolPlanner>.Instance);
 
         var call = await planner.PlanAsync(Injection, [], Cancel);
-        var proposed = await _actions.Actions.ProposeAsync(Alice, call!.Tool, call.ArgumentsJson(), new ActionOrigin(Source: call.Source), Cancel);
+        var proposed = await _actions.Proposals.ProposeAsync(Alice, call!.Tool, call.ArgumentsJson(), new ActionOrigin(Source: call.Source), Cancel);
 
         Assert.Equal((ActionStatus.AwaitingUser, ConfirmationPolicy.Agent), (proposed.Action!.Status, proposed.Action.Policy));
-        var confirmed = await _actions.Actions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
+        var confirmed = await _actions.Decisions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
         Assert.Equal(ActionStatus.AwaitingApproval, confirmed.Action!.Status);
         Assert.Equal(0m, await AliceRefundedAsync());
         Assert.Empty(await _actions.Audit.ListAsync(new AuditQuery(Event: AuditEvent.Executed), Cancel));
         Assert.Contains("proposed by model", (await _actions.Audit.ListAsync(new AuditQuery(ActionId: proposed.Action.Id, Event: AuditEvent.Proposed), Cancel)).Single().Detail);
 
-        var approved = await _actions.Actions.ApproveAsync(proposed.Action.Id, Sam, "Customer confirmed by phone.", Cancel);
+        var approved = await _actions.Decisions.ApproveAsync(proposed.Action.Id, Sam, "Customer confirmed by phone.", Cancel);
         Assert.Equal(ActionStatus.Executed, approved.Action!.Status);
         Assert.Equal(500m, await AliceRefundedAsync());
     }
@@ -78,7 +78,7 @@ public sealed class PromptInjectionTests : IDisposable
 
         Assert.Equal(ActionOutcomeKind.Invalid, outcome.Kind);
         Assert.StartsWith("Unknown argument", Assert.Single(outcome.Errors![forged]));
-        Assert.Empty(await _actions.Actions.ListAsync(Alice, ActionStatus.Waiting.ToList(), cancellationToken: Cancel));
+        Assert.Empty(await _actions.Reader.ListAsync(Alice, ActionStatus.Waiting.ToList(), cancellationToken: Cancel));
         Assert.Equal(AuditEvent.Denied, Assert.Single(await _actions.Audit.ListAsync(new AuditQuery(Actor: "alice"), Cancel)).Event);
     }
 

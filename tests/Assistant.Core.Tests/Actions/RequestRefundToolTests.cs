@@ -70,7 +70,7 @@ public sealed class RequestRefundToolTests : IDisposable
     public async Task Approved_refund_updates_the_invoice()
     {
         var submitted = await _actions.ProposeAndConfirmAsync(Bob, ToolNames.RequestRefund, """{"invoice":"INV-2026-0455","amount":9}""");
-        var approved = await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "Charged twice.", Cancel);
+        var approved = await _actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "Charged twice.", Cancel);
 
         Assert.Equal(ActionStatus.Executed, approved.Action!.Status);
         var invoice = await _actions.Backoffice.GetInvoiceAsync(BackofficeSeed.BobCustomerId, BackofficeSeed.BobLatestInvoice, Cancel);
@@ -82,8 +82,8 @@ public sealed class RequestRefundToolTests : IDisposable
     {
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":50}""");
 
-        var withoutReason = await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "  ", Cancel);
-        var withReason = await _actions.Actions.ApproveAsync(submitted.Action.Id, Sam, "Goodwill exception: the customer was double-billed.", Cancel);
+        var withoutReason = await _actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "  ", Cancel);
+        var withReason = await _actions.Decisions.ApproveAsync(submitted.Action.Id, Sam, "Goodwill exception: the customer was double-billed.", Cancel);
 
         Assert.Equal(ActionOutcomeKind.Invalid, withoutReason.Kind);
         Assert.Contains("Outside the refund policy", Assert.Single(withoutReason.Errors!["reason"]), StringComparison.Ordinal);

@@ -18,11 +18,11 @@ public sealed class ResetTwoFactorToolTests : IDisposable
         Assert.Equal(ActionStatus.AwaitingApproval, submitted.Action!.Status);
         Assert.NotNull(submitted.Action.ApprovalNote);
 
-        var outcome = await _actions.Actions.ApproveAsync(submitted.Action.Id, Sam, "  ", Cancel);
+        var outcome = await _actions.Decisions.ApproveAsync(submitted.Action.Id, Sam, "  ", Cancel);
 
         Assert.Equal(ActionOutcomeKind.Invalid, outcome.Kind);
         Assert.Contains("reason", outcome.Errors!.Keys);
-        Assert.Equal(ActionStatus.AwaitingApproval, (await _actions.Actions.GetAsync(submitted.Action.Id, Sam, Cancel))!.Status);
+        Assert.Equal(ActionStatus.AwaitingApproval, (await _actions.Reader.GetAsync(submitted.Action.Id, Sam, Cancel))!.Status);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ResetTwoFactorToolTests : IDisposable
     {
         var submitted = await _actions.ProposeAndConfirmAsync(Alice, ToolNames.ResetTwoFactor, """{"reason":"Lost my phone"}""");
 
-        var approved = await _actions.Actions.ApproveAsync(submitted.Action!.Id, Sam, "Verification link from alice@brightpath.example clicked", Cancel);
+        var approved = await _actions.Decisions.ApproveAsync(submitted.Action!.Id, Sam, "Verification link from alice@brightpath.example clicked", Cancel);
 
         Assert.Equal(ActionStatus.Executed, approved.Action!.Status);
         Assert.Contains(approved.Action.Result!.Details, d => d.Label == "Identity check" && d.After == "Verification link from alice@brightpath.example clicked");

@@ -1,4 +1,7 @@
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Access;
+using Assistant.Core.Actions.Deciding;
+using Assistant.Core.Actions.Proposing;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
 using Assistant.Core.Storage;
@@ -31,7 +34,13 @@ public sealed class TestActions : IDisposable
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
-    public ActionService Actions => Get<ActionService>();
+    public ActionProposals Proposals => Get<ActionProposals>();
+
+    public ActionDecisions Decisions => Get<ActionDecisions>();
+
+    public ActionReader Reader => Get<ActionReader>();
+
+    public ActionExpiry Expiry => Get<ActionExpiry>();
 
     public IAuditLog Audit => Get<IAuditLog>();
 

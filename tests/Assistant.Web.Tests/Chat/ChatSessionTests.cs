@@ -1,4 +1,5 @@
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Deciding;
 using Assistant.Core.Answers;
 using Assistant.Core.Feedback;
 using Assistant.Core.Handoffs;
@@ -214,7 +215,7 @@ public sealed class ChatSessionTests
             Assert.Equal((submitted.Id, ActionStatus.AwaitingApproval), (turn.Action?.Id, turn.Action?.Status));
             Assert.Equal(turn.MessageId, turn.Action!.MessageId);
 
-            var approval = await factory.Services.GetRequiredService<ActionService>().ApproveAsync(submitted.Id, new Actor("sam", "agent"), "Within the refund window.", Cancel);
+            var approval = await factory.Services.GetRequiredService<ActionDecisions>().ApproveAsync(submitted.Id, new Actor("sam", "agent"), "Within the refund window.", Cancel);
 
             Assert.True(approval.Succeeded, approval.Message);
             Assert.Equal(ActionStatus.Executed, turn.Action!.Status);

@@ -1,5 +1,4 @@
 using Assistant.Core.Conversations;
-using Assistant.Web.Conversations;
 using Assistant.Web.Tests.Answers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ namespace Assistant.Core.Actions.Planning;
 
 /// <summary>
 /// Reads a tool request out of what the user wrote. Planners only see the user's own messages, never retrieved
-/// articles, and only propose: <see cref="ActionService"/> decides.
+/// articles, and only propose: <see cref="Proposing.ActionProposals"/> and the people its policy names decide.
 /// </summary>
 public interface IToolPlanner
 {

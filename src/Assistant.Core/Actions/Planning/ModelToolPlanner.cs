@@ -10,9 +10,9 @@ namespace Assistant.Core.Actions.Planning;
 /// Plans with a model through OpenAI function calling. Every tool is offered as an
 /// <see cref="ApprovalRequiredAIFunction"/>, so a function-invocation layer in the pipeline turns what the model calls
 /// into a <see cref="ToolApprovalRequestContent"/> and invokes nothing; read-only look-ups are no exception, because
-/// only <see cref="ActionService"/> knows the requester their ownership checks need. The model sees only the user's
+/// only <see cref="Proposing.ActionProposals"/> knows the requester their ownership checks need. The model sees only the user's
 /// own messages, so instructions inside retrieved articles never reach it. What it calls is a proposal, checked like
-/// any other by <see cref="ActionService"/>. When the model fails, the offline router plans instead.
+/// any other by <see cref="Proposing.ActionProposals"/>. When the model fails, the offline router plans instead.
 /// </summary>
 public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, RouterToolPlanner fallback, ILogger<ModelToolPlanner> logger) : IToolPlanner
 {

@@ -8,7 +8,7 @@ namespace Assistant.Core.Actions.SemanticKernel;
 /// <summary>
 /// Turns Semantic Kernel's arguments back into the JSON a tool's schema describes. The OpenAI connector hands every
 /// value over as a string ("120" for an amount), so a value is read as a number or boolean where the schema says so,
-/// and left as it is otherwise: the schema validator in <see cref="ActionService"/> then judges it like any request.
+/// and left as it is otherwise: the schema validator in <see cref="Proposing.ActionProposals"/> then judges it like any request.
 /// </summary>
 internal static class KernelArgumentJson
 {

@@ -1,16 +1,17 @@
 using System.Text.Json;
+using Assistant.Core.Actions.Proposing;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Actions.SemanticKernel;
 
 /// <summary>
 /// Semantic Kernel calls this before it would invoke a function the model chose. For our tools it never invokes:
-/// it proposes the call through <see cref="ActionService"/> (schema, role, ownership, limits and policy checked
+/// it proposes the call through <see cref="ActionProposals"/> (schema, role, ownership, limits and policy checked
 /// there) and gives the model the outcome as the function's result, so the model can tell the user what happens
 /// next. Read-only look-ups run at once inside the service, as they do in the chat; anything that changes an account
 /// waits for the customer's confirmation or a reviewer's approval. Functions of other plugins pass through.
 /// </summary>
-internal sealed class ProposeInsteadOfInvokeFilter(ActionService actions, Actor requester, ActionOrigin origin) : IAutoFunctionInvocationFilter
+internal sealed class ProposeInsteadOfInvokeFilter(ActionProposals proposals, Actor requester, ActionOrigin origin) : IAutoFunctionInvocationFilter
 {
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
@@ -19,9 +20,9 @@ internal sealed class ProposeInsteadOfInvokeFilter(ActionService actions, Actor 
             await next(context);
             return;
         }
-        var schema = actions.FindTool(context.Function.Name)?.Schema;
+        var schema = proposals.Tools.Find(context.Function.Name)?.Schema;
         var arguments = KernelArgumentJson.ToJson(context.Arguments, schema);
-        var outcome = await actions.ProposeAsync(requester, context.Function.Name, arguments, origin, context.CancellationToken);
+        var outcome = await proposals.ProposeAsync(requester, context.Function.Name, arguments, origin, context.CancellationToken);
         context.Result = new FunctionResult(context.Function, ForModel(outcome));
     }
 

@@ -10,7 +10,7 @@ namespace Assistant.Core.Actions.Tools;
 /// it). Both become <see cref="AIFunction"/>s through <see cref="AIFunctionFactory"/>, so the parameters, with their
 /// [Description] and validation attributes, are the JSON schema the model sees and the arguments are bound the same
 /// way for every tool. The <see cref="ToolContext"/> parameter is bound from the server's context and is not in the
-/// schema. Only <see cref="ActionService"/> invokes these functions, and only once the policy is satisfied.
+/// schema. Only <see cref="Executing.ActionExecutor"/> invokes these functions, and only once the policy is satisfied.
 /// </summary>
 public abstract class AssistantTool
 {
@@ -55,7 +55,7 @@ public abstract class AssistantTool
                     ExcludeFromSchema = true,
                     BindParameter = (_, arguments) => arguments.Context?.TryGetValue(typeof(ToolContext), out var context) == true
                         ? context
-                        : throw new InvalidOperationException($"Tool {Declaration.Name} was invoked without a requester; only ActionService may invoke tools."),
+                        : throw new InvalidOperationException($"Tool {Declaration.Name} was invoked without a requester; only ActionExecutor may invoke tools."),
                 }
                 : default,
         });

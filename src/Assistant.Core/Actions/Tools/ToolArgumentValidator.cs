@@ -53,6 +53,10 @@ public static class ToolArgumentValidator
         }
     }
 
+    /// <summary>The errors in one line, for an audit row or a failure reason: "invoice: Required. amount: Too large."</summary>
+    public static string Summarize(IReadOnlyDictionary<string, string[]> errors) =>
+        string.Join("; ", errors.Select(pair => $"{pair.Key}: {string.Join(" ", pair.Value)}"));
+
     /// <summary>The names the schema requires.</summary>
     public static IReadOnlyList<string> Required(JsonElement schema) =>
         schema.TryGetProperty("required", out var required) ? [.. required.EnumerateArray().Select(name => name.GetString()!)] : [];

@@ -1,11 +1,12 @@
 using Assistant.Core.Actions;
+using Assistant.Core.Actions.Access;
 using Assistant.Core.Backoffice;
 using Assistant.Core.Conversations;
 
 namespace Assistant.Web.Components.Actions;
 
 /// <summary>Gathers the <see cref="ActionEvidence"/> for the review queue from the conversation, backoffice and action stores.</summary>
-public sealed class ActionEvidenceReader(ActionService actions, IConversationStore conversations, IBackofficeStore backoffice)
+public sealed class ActionEvidenceReader(ActionReader actions, IConversationStore conversations, IBackofficeStore backoffice)
 {
     public async Task<ActionEvidence> ReadAsync(ActionView action, CancellationToken cancellationToken = default)
     {

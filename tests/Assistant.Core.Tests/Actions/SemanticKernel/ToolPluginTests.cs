@@ -26,12 +26,12 @@ public sealed class ToolPluginTests : IDisposable
         await using var server = await ScriptedChatServer.StartAsync(
             ScriptedChatServer.ToolCall(Offered + ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":120}"""),
             ScriptedChatServer.Text("I have prepared the refund; please confirm it in the app.", 60, 12));
-        var kernel = KernelFor(server).AddAssistantTools(_actions.Actions, Alice);
+        var kernel = KernelFor(server).AddAssistantTools(_actions.Proposals, Alice);
 
         var reply = await AskAsync(kernel, "Please refund $120 of invoice INV-2026-0142");
 
         Assert.Equal("I have prepared the refund; please confirm it in the app.", reply.Content);
-        var proposed = Assert.Single(await _actions.Actions.ListAsync(Alice, [ActionStatus.AwaitingUser], cancellationToken: Cancel));
+        var proposed = Assert.Single(await _actions.Reader.ListAsync(Alice, [ActionStatus.AwaitingUser], cancellationToken: Cancel));
         Assert.Equal((ToolNames.RequestRefund, ConfirmationPolicy.Agent), (proposed.Tool, proposed.Policy));
         Assert.Equal(0m, (await _actions.Backoffice.GetInvoiceAsync(BackofficeSeed.AliceCustomerId, BackofficeSeed.AliceAnnualInvoice, Cancel))!.RefundedAmount);
         // The model was told the request waits and has not run, so it cannot claim otherwise in good faith.
@@ -46,11 +46,11 @@ public sealed class ToolPluginTests : IDisposable
         await using var server = await ScriptedChatServer.StartAsync(
             ScriptedChatServer.ToolCall(Offered + ToolNames.LookUpSubscription, "{}"),
             ScriptedChatServer.Text("You are on the Team plan.", 60, 8));
-        var kernel = KernelFor(server).AddAssistantTools(_actions.Actions, Alice);
+        var kernel = KernelFor(server).AddAssistantTools(_actions.Proposals, Alice);
 
         await AskAsync(kernel, "What plan am I on?");
 
-        var executed = Assert.Single(await _actions.Actions.ListAsync(Alice, [ActionStatus.Executed], cancellationToken: Cancel));
+        var executed = Assert.Single(await _actions.Reader.ListAsync(Alice, [ActionStatus.Executed], cancellationToken: Cancel));
         Assert.Equal(ToolNames.LookUpSubscription, executed.Tool);
         Assert.Contains("Done:", server.Requests.Last().ToJsonString(), StringComparison.Ordinal);
     }
@@ -61,18 +61,18 @@ public sealed class ToolPluginTests : IDisposable
         await using var server = await ScriptedChatServer.StartAsync(
             ScriptedChatServer.ToolCall(Offered + ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":-5}"""),
             ScriptedChatServer.Text("That amount is not valid.", 60, 6));
-        var kernel = KernelFor(server).AddAssistantTools(_actions.Actions, Alice);
+        var kernel = KernelFor(server).AddAssistantTools(_actions.Proposals, Alice);
 
         await AskAsync(kernel, "Refund minus five dollars");
 
-        Assert.Empty(await _actions.Actions.ListAsync(Alice, [ActionStatus.AwaitingUser, ActionStatus.Executed], cancellationToken: Cancel));
+        Assert.Empty(await _actions.Reader.ListAsync(Alice, [ActionStatus.AwaitingUser, ActionStatus.Executed], cancellationToken: Cancel));
         Assert.Contains("Not proposed (Invalid)", server.Requests.Last().ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invoking_a_tool_function_directly_outside_the_filter_fails_and_changes_nothing()
     {
-        var kernel = new Kernel().AddAssistantTools(_actions.Actions, Alice);
+        var kernel = new Kernel().AddAssistantTools(_actions.Proposals, Alice);
         var refund = kernel.Plugins[AssistantToolsKernelExtensions.PluginName][ToolNames.RequestRefund];
 
         await Assert.ThrowsAnyAsync<Exception>(() => kernel.InvokeAsync(refund,
@@ -84,9 +84,9 @@ public sealed class ToolPluginTests : IDisposable
     [Fact]
     public void The_plugin_offers_every_registered_tool_with_its_schema()
     {
-        var plugin = AssistantToolsKernelExtensions.CreatePlugin(_actions.Actions.Tools);
+        var plugin = AssistantToolsKernelExtensions.CreatePlugin(_actions.Proposals.Tools.All);
 
-        Assert.Equal(_actions.Actions.Tools.Select(tool => tool.Declaration.Name).Order(), plugin.Select(function => function.Name).Order());
+        Assert.Equal(_actions.Proposals.Tools.All.Select(tool => tool.Declaration.Name).Order(), plugin.Select(function => function.Name).Order());
         Assert.All(plugin, function => Assert.False(string.IsNullOrWhiteSpace(function.Description)));
         Assert.DoesNotContain(plugin[ToolNames.RequestRefund].Metadata.Parameters, parameter => parameter.Name == "context");
     }

@@ -9,7 +9,7 @@ using static Assistant.Core.Tests.Support.TestActions;
 
 namespace Assistant.Core.Tests.Actions;
 
-public sealed class ActionServiceFlowTests : IDisposable
+public sealed class ActionFlowTests : IDisposable
 {
     private readonly TestActions _actions = new();
 
@@ -20,17 +20,17 @@ public sealed class ActionServiceFlowTests : IDisposable
     [Fact]
     public async Task A_refund_is_confirmed_by_the_user_approved_by_an_agent_and_executed_once()
     {
-        var proposed = await _actions.Actions.ProposeAsync(Alice, ToolNames.RequestRefund,
+        var proposed = await _actions.Proposals.ProposeAsync(Alice, ToolNames.RequestRefund,
             Json($$"""{"invoice":"{{BackofficeSeed.AliceAnnualInvoice}}","amount":120}"""), new ActionOrigin(Source: "test"), Cancel);
         Assert.True(proposed.Succeeded, proposed.Message);
         Assert.Equal(ActionStatus.AwaitingUser, proposed.Action!.Status);
         Assert.Equal(ConfirmationPolicy.Agent, proposed.Action.Policy);
         Assert.Contains(proposed.Action.Preview.Changes, change => change.Label == "Refunded" && change.Before == "$0.00" && change.After == "$120.00");
 
-        var submitted = await _actions.Actions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
+        var submitted = await _actions.Decisions.ConfirmAsync(proposed.Action.Id, Alice, Cancel);
         Assert.Equal(ActionStatus.AwaitingApproval, submitted.Action!.Status);
 
-        var approved = await _actions.Actions.ApproveAsync(proposed.Action.Id, Sam, "Within the 30-day window.", Cancel);
+        var approved = await _actions.Decisions.ApproveAsync(proposed.Action.Id, Sam, "Within the 30-day window.", Cancel);
         Assert.True(approved.Succeeded, approved.Message);
         Assert.Equal(ActionStatus.Executed, approved.Action!.Status);
 

@@ -1,6 +1,9 @@
-using Assistant.Core.Actions;
+using Assistant.Core.Actions.Access;
 using Assistant.Core.Actions.BackofficeTools;
+using Assistant.Core.Actions.Deciding;
+using Assistant.Core.Actions.Executing;
 using Assistant.Core.Actions.Planning;
+using Assistant.Core.Actions.Proposing;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
@@ -12,23 +15,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Assistant.Core;
+namespace Assistant.Core.Actions;
 
 public static class ActionServiceCollectionExtensions
 {
     /// <summary>
-    /// Tool actions: the backoffice the tools act on, the tools, the planner, durable pending actions, the audit log
-    /// and the <see cref="ActionService"/> that decides. Needs <c>AddAssistantKnowledge</c> (the database) and
-    /// <c>AddAssistantAnswers</c> (model settings).
+    /// Tool actions: the tools, the planner, durable pending actions and one service per step of an action's life
+    /// (proposing, access, deciding, expiry, executing). Needs <c>AddAssistantStorage</c>, <c>AddAssistantBackoffice</c>,
+    /// <c>AddAssistantAudit</c> and <c>AddAssistantModels</c>.
     /// </summary>
     public static IServiceCollection AddAssistantActions(this IServiceCollection services)
     {
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SqliteBackofficeStore>();
-        services.AddSingleton<IBackofficeStore>(provider => provider.GetRequiredService<SqliteBackofficeStore>());
         services.AddSingleton<IPendingActionStore, SqlitePendingActionStore>();
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
 
         // Adding a tool: one class, one line here (see docs/add-a-tool.md).
         services.AddSingleton<AssistantTool, LookUpSubscriptionTool>();
@@ -41,7 +41,15 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ToolCatalog>();
 
         services.AddSingleton<ActionNotifier>();
-        services.AddSingleton<ActionService>();
+        services.AddSingleton<ActionAudit>();
+        services.AddSingleton<ActionOutcomes>();
+        services.AddSingleton<ActionPreviews>();
+        services.AddSingleton<ActionAccess>();
+        services.AddSingleton<ActionReader>();
+        services.AddSingleton<ActionProposals>();
+        services.AddSingleton<ActionExpiry>();
+        services.AddSingleton<ActionDecisions>();
+        services.AddSingleton<ActionExecutor>();
         services.AddSingleton<RouterToolPlanner>();
         services.AddSingleton(BuildPlanner);
         return services;

@@ -1,7 +1,7 @@
 using Assistant.Core.Actions;
 using Assistant.Core.Answers;
 
-namespace Assistant.Web.Conversations;
+namespace Assistant.Core.Conversations;
 
 /// <summary>The turn proposed an action (or looked something up): the card to show under the answer.</summary>
 public sealed record ActionProposed(ActionView Action) : AnswerEvent;

@@ -1,7 +1,6 @@
 using Assistant.Core.Answers;
-using Assistant.Core.Privacy;
 
-namespace Assistant.Web.Privacy;
+namespace Assistant.Core.Privacy;
 
 /// <summary>
 /// The user's message held a card number, an SSN or a secret, now replaced by markers: the question as it was kept

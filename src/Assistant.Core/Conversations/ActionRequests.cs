@@ -1,21 +1,19 @@
 using Assistant.Core.Actions;
 using Assistant.Core.Actions.Planning;
+using Assistant.Core.Actions.Proposing;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Answers;
 using Assistant.Core.Backoffice;
 
-namespace Assistant.Web.Conversations;
-
-/// <summary>The reply to a request to act: the event the chat shows (a card or a prompt) and the same in words.</summary>
-public sealed record ActionReply(AnswerEvent Event, string Text);
+namespace Assistant.Core.Conversations;
 
 /// <summary>
 /// Answers a message that asks for an action: plans it from the user's own words, refuses a request that names
 /// someone else's account (tools act only on the requester's own), asks for what is missing or unreadable, and
-/// otherwise proposes it through <see cref="ActionService"/>. The reply's text is what the card or prompt says, so
+/// otherwise proposes it through <see cref="ActionProposals"/>. The reply's text is what the card or prompt says, so
 /// what is stored and what staff review is what the customer saw.
 /// </summary>
-public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionService actions, IBackofficeStore backoffice)
+public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionProposals proposals, IBackofficeStore backoffice)
 {
     /// <summary>The planned call and its tool, or null when the message asks for no action this deployment offers.</summary>
     public async Task<(ProposedToolCall Call, AssistantTool Tool)?> PlanAsync(string message, IReadOnlyList<string> previous, CancellationToken cancellationToken) =>
@@ -39,7 +37,7 @@ public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, Acti
         {
             return Prompt(call, title, ActionPrompt.NeedsInput, AskFor(tool, call.Missing), call.Missing);
         }
-        var outcome = await actions.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), origin, cancellationToken);
+        var outcome = await proposals.ProposeAsync(asker, call.Tool, call.ArgumentsJson(), origin, cancellationToken);
         if (!outcome.Succeeded)
         {
             return Prompt(call, title, ActionPrompt.Refused, outcome.Explanation);

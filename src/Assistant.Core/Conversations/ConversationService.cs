@@ -1,13 +1,11 @@
 using System.Runtime.CompilerServices;
 using Assistant.Core.Actions;
 using Assistant.Core.Answers;
-using Assistant.Core.Conversations;
 using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
-using Assistant.Web.Privacy;
 using Microsoft.Extensions.Options;
 
-namespace Assistant.Web.Conversations;
+namespace Assistant.Core.Conversations;
 
 /// <summary>
 /// A message in a conversation. A customer's request to act (read from their own words by the planner) is answered
