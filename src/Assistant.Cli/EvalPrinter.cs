@@ -7,10 +7,15 @@ internal static class EvalPrinter
 {
     public static void Print(EvaluationReport report, bool showFailures)
     {
-        var metrics = new Table().AddColumn("metric").AddColumn("value");
+        // Thresholds are tuned on dev only; held-out shows how well they carry over to cases they were not tuned on.
+        var metrics = new Table().AddColumn("metric");
+        foreach (var split in report.Splits)
+        {
+            metrics.AddColumn($"{split.Split} ({split.Cases})");
+        }
         foreach (var property in typeof(EvaluationMetrics).GetProperties())
         {
-            metrics.AddRow(property.Name, $"{property.GetValue(report.Metrics):0.####}");
+            metrics.AddRow([property.Name, .. report.Splits.Select(split => $"{property.GetValue(split.Metrics):0.####}")]);
         }
         AnsiConsole.MarkupLine($"Golden set [bold]{Markup.Escape(report.GoldenSet)}[/]: {report.Cases} cases, generator {Markup.Escape(report.Generator)}");
         AnsiConsole.Write(metrics);
@@ -28,7 +33,7 @@ internal static class EvalPrinter
         }
         foreach (var result in report.Results.Where(r => r.Declined != (r.Type == "unanswerable") || r.FactsFound < r.FactsExpected || r.ForbiddenFound.Count > 0))
         {
-            AnsiConsole.MarkupLine($"[yellow]{result.Id}[/] ({result.Type}, {result.Outcome}, facts {result.FactsFound}/{result.FactsExpected}, hit@5 {result.RetrievalHit}) {Markup.Escape(result.Question)}");
+            AnsiConsole.MarkupLine($"[yellow]{result.Id}[/] ({result.Type}, {result.Split}, {result.Outcome}, facts {result.FactsFound}/{result.FactsExpected}, hit@5 {result.RetrievalHit}) {Markup.Escape(result.Question)}");
             AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(result.Answer.Length > 300 ? result.Answer[..300] + "…" : result.Answer)}[/]");
         }
     }

@@ -36,7 +36,8 @@ internal static class EvalCommand
                 await evaluator.RunAsync(cases.Take(10).ToList(), cancellationToken: cancellationToken);
                 var (metrics, results) = await evaluator.RunAsync(cases, cancellationToken: cancellationToken);
                 var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);
-                var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics, gateResults, results);
+                var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics,
+                    AnswerEvaluator.ScoreSplits(cases, results), gateResults, results);
 
                 EvalPrinter.Print(report, parse.GetValue(verbose));
                 await BenchJson.WriteAsync(parse.GetValue(output)!, report, cancellationToken);

@@ -26,6 +26,8 @@ public sealed class AnswerService(
     PromptLibrary prompts,
     IChatClient generator,
     CitationVerifier verifier,
+    ParaphraseSupport paraphrases,
+    ConfidenceCheck confidenceCheck,
     AnswerTraceWriter traces,
     IOptions<AnswerOptions> options)
 {
@@ -63,10 +65,10 @@ public sealed class AnswerService(
         }
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
         var passages = await numbering.NumberAsync(hits, cancellationToken);
-        var confidence = RetrievalConfidence.Assess(analyzer, resolved.Question, hits, index.Current.Keyword);
+        var (confidence, answerable) = await confidenceCheck.AssessAsync(resolved.Question, passages, cancellationToken);
         run.Mark(Stage.Retrieve);
 
-        if (hits.Count == 0 || confidence.Value < settings.MinimumCoverage)
+        if (!answerable)
         {
             yield return new AnswerCompleted(await DeclineAsync(run, resolved, passages, confidence, null, ExtractiveChatClient.ModelId, null, cancellationToken));
             yield break;
@@ -85,7 +87,7 @@ public sealed class AnswerService(
         run.Mark(Stage.Generate);
 
         var draft = generation.Text.ToString().Trim();
-        var sentences = verifier.Verify(draft, passages, settings.SupportThreshold);
+        var sentences = await paraphrases.ApplyAsync(verifier.Verify(draft, passages, settings.SupportThreshold), passages, cancellationToken);
         var kept = YesNoVerdict.Apply(analyzer, resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.UnsupportedSentences, sentences)));
         run.Mark(Stage.Verify);
 

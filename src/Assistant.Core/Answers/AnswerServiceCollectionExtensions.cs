@@ -21,8 +21,13 @@ public static class AnswerServiceCollectionExtensions
 
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<PassageNumbering>();
+        services.AddOptions<Answers.Semantic.SemanticOptions>().BindConfiguration(Answers.Semantic.SemanticOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Answers.Semantic.SentenceEmbeddings>();
+        services.AddSingleton<Answers.Semantic.SemanticConfidence>();
+        services.AddSingleton<ConfidenceCheck>();
         services.AddSingleton<SupportScorer>();
         services.AddSingleton<CitationVerifier>();
+        services.AddSingleton<ParaphraseSupport>();
         services.AddSingleton<AnswerTraceWriter>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExtractiveChatClient>();

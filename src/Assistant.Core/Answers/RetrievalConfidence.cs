@@ -14,7 +14,7 @@ public sealed record Confidence(double Value, string Reason);
 /// </summary>
 public static class RetrievalConfidence
 {
-    private const int TopPassages = 3;
+    internal const int TopPassages = 3;
 
     // Words that shape a question without naming its subject. They are rare in help articles, so their IDF is high
     // and, left in, "How much is the Team plan?" would look like a question about something the articles lack.
@@ -34,7 +34,7 @@ public static class RetrievalConfidence
         {
             return 0;
         }
-        var covered = Covered(analyzer, $"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words);
+        var covered = Covered(analyzer, PassageText(hit), words);
         return terms.Where(covered.Contains).Sum(keyword.InverseDocumentFrequency) / total;
     }
 
@@ -48,7 +48,23 @@ public static class RetrievalConfidence
             .ToList();
     }
 
-    public static Confidence Assess(EnglishAnalyzer analyzer, string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword)
+    /// <summary>
+    /// The question's words (as written) whose terms the passage lacks, or which only a misspelling of the passage's
+    /// words covers: what a semantic check may still find in other words.
+    /// </summary>
+    public static IReadOnlyList<string> MissingWords(EnglishAnalyzer analyzer, string question, SearchHit hit)
+    {
+        var words = QuestionTerms(analyzer, question);
+        var found = Covered(analyzer, PassageText(hit), words);
+        return words.Where(entry => entry.Terms.Any(term => !found.Contains(term))).Select(entry => entry.Word).Distinct().ToList();
+    }
+
+    /// <param name="alsoFound">
+    /// Per top passage (in hit order), question words a semantic check found said there in other words; they count as
+    /// covered in that passage.
+    /// </param>
+    public static Confidence Assess(EnglishAnalyzer analyzer, string question, IReadOnlyList<SearchHit> hits, Bm25Index keyword,
+        IReadOnlyList<IReadOnlySet<string>>? alsoFound = null)
     {
         var words = QuestionTerms(analyzer, question);
         var terms = words.SelectMany(entry => entry.Terms).Distinct().ToList();
@@ -62,7 +78,7 @@ public static class RetrievalConfidence
         var weights = terms.ToDictionary(term => term, keyword.InverseDocumentFrequency);
         var total = weights.Values.Sum();
         var (value, found) = hits.Take(TopPassages)
-            .Select(hit => Covered(analyzer, $"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}", words))
+            .Select((hit, i) => Covered(analyzer, PassageText(hit), words, alsoFound is not null && i < alsoFound.Count ? alsoFound[i] : null))
             .Select(covered => (Value: weights.Where(pair => covered.Contains(pair.Key)).Sum(pair => pair.Value) / total, Covered: covered))
             .DefaultIfEmpty((0.0, new HashSet<string>()))
             .MaxBy(result => result.Item1);
@@ -74,9 +90,12 @@ public static class RetrievalConfidence
         return new Confidence(Math.Round(value, 3), reason);
     }
 
-    private static HashSet<string> Covered(EnglishAnalyzer analyzer, string passage, List<(string Word, List<string> Terms)> words)
+    private static string PassageText(SearchHit hit) => $"{hit.Title} {string.Join(' ', hit.HeadingPath)} {hit.Text}";
+
+    private static HashSet<string> Covered(EnglishAnalyzer analyzer, string passage, List<(string Word, List<string> Terms)> words, IReadOnlySet<string>? alsoFound = null)
     {
         var found = analyzer.Analyze(passage).ToHashSet(StringComparer.Ordinal);
+        found.UnionWith(words.Where(entry => alsoFound?.Contains(entry.Word) == true).SelectMany(entry => entry.Terms));
         // A misspelt word ("downlod") still names something the passage holds; count it as found.
         var passageWords = Words(passage);
         foreach (var (word, wordTerms) in words)

@@ -37,7 +37,7 @@ public sealed class AnswerEvaluator(AnswerService answers, ITraceStore traces)
         var cited = citations.Select(c => c.Citation.DocumentId).Distinct().ToList();
         var text = answer.Text;
         return new CaseResult(
-            golden.Id, golden.Type, golden.Turns[^1], answer.Outcome.ToString(),
+            golden.Id, golden.Type, golden.Split, golden.Turns[^1], answer.Outcome.ToString(),
             Declined: answer.Outcome != AnswerOutcome.Answered,
             Confidence: answer.Confidence,
             ConfidenceReason: answer.ConfidenceReason,
@@ -54,8 +54,24 @@ public sealed class AnswerEvaluator(AnswerService answers, ITraceStore traces)
             Answer: text);
     }
 
+    /// <summary>The metrics over all cases, then over the dev and the held-out split on their own.</summary>
+    public static IReadOnlyList<SplitMetrics> ScoreSplits(IReadOnlyList<GoldenCase> cases, IReadOnlyList<CaseResult> results) =>
+        [
+            new SplitMetrics("all", cases.Count, Score(cases, results)),
+            .. new[] { GoldenCase.Dev, GoldenCase.HeldOut }.Select(split =>
+            {
+                var part = cases.Where(c => c.Split == split).ToList();
+                var ids = part.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+                return new SplitMetrics(split, part.Count, Score(part, results.Where(r => ids.Contains(r.Id)).ToList()));
+            }),
+        ];
+
     private static EvaluationMetrics Score(IReadOnlyList<GoldenCase> cases, IReadOnlyList<CaseResult> results)
     {
+        if (results.Count == 0)
+        {
+            return new EvaluationMetrics(1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0);
+        }
         var byId = cases.ToDictionary(c => c.Id);
         var answerable = results.Where(r => !byId[r.Id].ShouldDecline).ToList();
         var answered = answerable.Where(r => !r.Declined).ToList();

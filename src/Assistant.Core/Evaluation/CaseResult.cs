@@ -4,6 +4,7 @@ namespace Assistant.Core.Evaluation;
 public sealed record CaseResult(
     string Id,
     string Type,
+    string Split,
     string Question,
     string Outcome,
     bool Declined,

@@ -21,6 +21,7 @@ public sealed record EvaluationReport(
     string Generator,
     DateTimeOffset RanAt,
     EvaluationMetrics Metrics,
+    IReadOnlyList<SplitMetrics> Splits,
     IReadOnlyList<GateResult> Gates,
     IReadOnlyList<CaseResult> Results)
 {

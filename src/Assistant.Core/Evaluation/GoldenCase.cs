@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,7 +15,16 @@ public sealed record GoldenCase(
     IReadOnlyList<string>? Forbidden,
     string? Notes)
 {
+    public const string Dev = "dev";
+    public const string HeldOut = "held-out";
+
     public bool ShouldDecline => Type == "unanswerable";
+
+    /// <summary>
+    /// <see cref="Dev"/> or <see cref="HeldOut"/>: a third of the cases, by a hash of the id (stable across runs,
+    /// machines and edits of other cases), are held out. Thresholds are tuned on dev; held-out figures are only reported.
+    /// </summary>
+    public string Split => SHA256.HashData(Encoding.UTF8.GetBytes(Id))[0] % 3 == 0 ? HeldOut : Dev;
 
     public static IReadOnlyList<GoldenCase> Load(string path)
     {
