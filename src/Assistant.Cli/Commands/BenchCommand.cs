@@ -16,6 +16,7 @@ internal static class BenchCommand
         bench.Add(CreateRetrieval());
         bench.Add(ScaleBenchmarkCommand.Create());
         bench.Add(LoadBenchmarkCommand.Create());
+        bench.Add(EmbedBenchmarkCommand.Create());
         return bench;
     }
 
