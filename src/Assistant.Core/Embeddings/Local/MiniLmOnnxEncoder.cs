@@ -7,8 +7,8 @@ namespace Assistant.Core.Embeddings.Local;
 /// <summary>
 /// all-MiniLM-L6-v2 run directly on ONNX Runtime: BERT word pieces (<see cref="BertBasicTokenization"/>, then
 /// Microsoft.ML.Tokenizers' word-piece step over the package's vocabulary), texts batched by length, mean pooling over
-/// real tokens, unit length. The package's own encoder reads every accented word, and the first word after a line
-/// break, as [UNK]; elsewhere the vectors are the package's.
+/// real tokens, unit length. The package's own encoder reads accented words, the first word after a line break and
+/// short words missing from the vocabulary as [UNK]; elsewhere the vectors are the package's (cosine above 0.999).
 /// </summary>
 internal sealed class MiniLmOnnxEncoder : IDisposable
 {
