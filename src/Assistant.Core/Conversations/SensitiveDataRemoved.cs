@@ -1,6 +1,7 @@
 using Assistant.Core.Answers;
+using Assistant.Core.Privacy;
 
-namespace Assistant.Core.Privacy;
+namespace Assistant.Core.Conversations;
 
 /// <summary>
 /// The user's message held a card number, an SSN or a secret, now replaced by markers: the question as it was kept
