@@ -5,6 +5,7 @@ using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Parsing;
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
 using Assistant.Core.Tokenization;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,9 +31,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(provider => new SqliteDatabase(
             provider.GetRequiredService<IOptions<AssistantOptions>>().Value.DatabasePath,
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.BusyTimeoutSeconds));
-        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(new SqliteDatabase(
+        services.AddKeyedSingleton(VectorStoreServiceCollectionExtensions.KnowledgeDatabaseKey, (provider, _) => new SqliteDatabase(
             provider.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDatabasePath,
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeBusyTimeoutSeconds)));
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeBusyTimeoutSeconds));
+        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(
+            provider.GetRequiredKeyedService<SqliteDatabase>(VectorStoreServiceCollectionExtensions.KnowledgeDatabaseKey)));
         services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();
@@ -40,11 +43,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<ChunkFlagger>();
         services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
         services.AddSingleton<ContentFlagCatalog>();
-        services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<KnowledgeBase>();
+        services.AddAssistantVectorStore();
         services.AddSingleton<HybridRetriever>();
         return services;
     }

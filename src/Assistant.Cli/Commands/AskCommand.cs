@@ -16,7 +16,7 @@ internal static class AskCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(Overrides.From(parse.GetValue(data), null));
-            await host.Services.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+            await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
             var answer = await host.Services.GetRequiredService<AnswerService>().AnswerAsync(new AnswerRequest(parse.GetValue(question)!), cancellationToken);
             AnswerPrinter.Print(answer);
             return answer.Outcome == AnswerOutcome.Answered ? 0 : 3;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Assistant.Cli.Benchmarks;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.AI;
+using Assistant.Core.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -39,7 +39,7 @@ internal static class BenchCommand
                 {
                     await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);
                     await RetrievalSweep.RunAsync(host.Services.GetRequiredService<IKnowledgeStore>(),
-                        host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), data, cancellationToken);
+                        host.Services.GetRequiredService<HybridRetriever>(), host.Services.GetRequiredService<KnowledgeIndex>(), data, cancellationToken);
                     return 0;
                 }
                 var result = await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);
@@ -61,7 +61,8 @@ internal static class BenchCommand
     {
         AnsiConsole.MarkupLine(
             $"Ingest: {result.Ingest.Documents:N0} documents, {result.Ingest.Chunks:N0} chunks in {result.Ingest.Seconds:F2}s " +
-            $"({result.Ingest.DocumentsPerSecond:N0} docs/s), {result.Ingest.Skipped} skipped. Peak memory {result.PeakMemoryMb:N0} MB.");
+            $"({result.Ingest.DocumentsPerSecond:N0} docs/s), {result.Ingest.Skipped} skipped; embedded in {result.Ingest.EmbeddingSeconds:F2}s " +
+            $"({result.Ingest.EmbeddingPassagesPerSecond:N1} passages/s, {Markup.Escape(result.Ingest.EmbeddingModel)}). Peak memory {result.PeakMemoryMb:N0} MB.");
         var table = new Table()
             .AddColumn("system").AddColumn("nDCG@10").AddColumn("Recall@10").AddColumn("MRR@10")
             .AddColumn("P50 ms").AddColumn("P95 ms").AddColumn("P99 ms");

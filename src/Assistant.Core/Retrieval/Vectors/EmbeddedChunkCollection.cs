@@ -20,6 +20,7 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new();
     private EmbeddedVectorRows? _rows;
+    private long _generation;
 
     public EmbeddedChunkCollection(SqliteDatabase knowledgeDatabase, string name, int dimensions)
     {
@@ -42,14 +43,40 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
 
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => _table.ExistsAsync(cancellationToken);
 
-    public override Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default) =>
-        _table.CreateAsync(_dimensions, cancellationToken);
+    public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
+    {
+        await RowsAsync(cancellationToken);
+        Wrote(await _table.CreateAsync(_dimensions, cancellationToken));
+    }
 
     public override async Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default)
     {
-        await _table.DropAsync(cancellationToken);
         var rows = await RowsAsync(cancellationToken);
+        Wrote(await _table.DropAsync(cancellationToken));
         Write(() => rows.Clear());
+    }
+
+    /// <summary>
+    /// Reloads the records when another process (the CLI's backfill, a second host) wrote to the collection since this
+    /// one loaded it. Cheap when nothing changed: one small read. The web host calls it from its index watcher.
+    /// </summary>
+    public async Task RefreshIfChangedAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _rows) is null || await _table.GenerationAsync(cancellationToken) == Interlocked.Read(ref _generation))
+        {
+            return;
+        }
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            var (rows, generation) = await LoadAsync(cancellationToken);
+            Write(() => _rows = rows);
+            Interlocked.Exchange(ref _generation, generation);
+        }
+        finally
+        {
+            _loading.Release();
+        }
     }
 
     public override async Task UpsertAsync(ChunkVector record, CancellationToken cancellationToken = default) =>
@@ -63,8 +90,8 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
             return;
         }
         await EnsureExistsForWriteAsync(cancellationToken);
-        await _table.UpsertAsync(batch, cancellationToken);
         var rows = await RowsAsync(cancellationToken);
+        Wrote(await _table.UpsertAsync(batch, cancellationToken));
         Write(() => batch.ForEach(rows.Set));
     }
 
@@ -73,8 +100,8 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
     public override async Task DeleteAsync(IEnumerable<Guid> keys, CancellationToken cancellationToken = default)
     {
         var batch = keys.ToList();
-        await _table.DeleteAsync(batch, cancellationToken);
         var rows = await RowsAsync(cancellationToken);
+        Wrote(await _table.DeleteAsync(batch, cancellationToken));
         Write(() => batch.ForEach(key => rows.Remove(key)));
     }
 
@@ -213,11 +240,8 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
         {
             if (_rows is null)
             {
-                var rows = new EmbeddedVectorRows();
-                foreach (var record in await _table.LoadAsync(_dimensions, cancellationToken))
-                {
-                    rows.Set(record);
-                }
+                var (rows, generation) = await LoadAsync(cancellationToken);
+                Interlocked.Exchange(ref _generation, generation);
                 Volatile.Write(ref _rows, rows);
             }
             return _rows;
@@ -227,6 +251,22 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
             _loading.Release();
         }
     }
+
+    private async Task<(EmbeddedVectorRows Rows, long Generation)> LoadAsync(CancellationToken cancellationToken)
+    {
+        // The generation is read first: a write landing during the load makes the next refresh load again.
+        var generation = await _table.GenerationAsync(cancellationToken);
+        var rows = new EmbeddedVectorRows();
+        foreach (var record in await _table.LoadAsync(_dimensions, cancellationToken))
+        {
+            rows.Set(record);
+        }
+        return (rows, generation);
+    }
+
+    // Our own write moves the generation by one; a bigger step means another process wrote too, so the known
+    // generation stays behind and the next refresh reloads.
+    private void Wrote(long generation) => Interlocked.CompareExchange(ref _generation, generation, generation - 1);
 
     private T Read<T>(Func<T> read)
     {

@@ -26,6 +26,10 @@ internal sealed class EmbeddedVectorTable
             vector       BLOB NOT NULL,
             PRIMARY KEY (collection, key)
         );
+        CREATE TABLE IF NOT EXISTS vector_generations (
+            collection TEXT PRIMARY KEY,
+            generation INTEGER NOT NULL
+        );
         """;
 
     private readonly SqliteDatabase _database;
@@ -46,7 +50,15 @@ internal sealed class EmbeddedVectorTable
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
-    public Task CreateAsync(int dimensions, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
+    /// <summary>Goes up with every write, by any process: a reader that saw another value has missed someone's write.</summary>
+    public async Task<long> GenerationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(_schema, cancellationToken);
+        await using var command = Command(connection, "SELECT COALESCE((SELECT generation FROM vector_generations WHERE collection = $collection), 0)");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public Task<long> CreateAsync(int dimensions, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
     {
         await using var command = Command(connection,
             "INSERT INTO vector_collections(name, dimensions) VALUES($collection, $dimensions) ON CONFLICT(name) DO NOTHING");
@@ -54,7 +66,7 @@ internal sealed class EmbeddedVectorTable
         await command.ExecuteNonQueryAsync(cancellationToken);
     });
 
-    public Task DropAsync(CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
+    public Task<long> DropAsync(CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
     {
         await using var command = Command(connection,
             "DELETE FROM vector_records WHERE collection = $collection; DELETE FROM vector_collections WHERE name = $collection;");
@@ -89,7 +101,7 @@ internal sealed class EmbeddedVectorTable
         return records;
     }
 
-    public Task UpsertAsync(IReadOnlyList<ChunkVector> records, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
+    public Task<long> UpsertAsync(IReadOnlyList<ChunkVector> records, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
     {
         await using var command = Command(connection, """
             INSERT INTO vector_records(collection, key, chunk_id, document_id, content_hash, labels, vector)
@@ -115,7 +127,7 @@ internal sealed class EmbeddedVectorTable
         }
     });
 
-    public Task DeleteAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
+    public Task<long> DeleteAsync(IReadOnlyList<Guid> keys, CancellationToken cancellationToken) => WriteAsync(cancellationToken, async connection =>
     {
         await using var command = Command(connection, "DELETE FROM vector_records WHERE collection = $collection AND key = $key");
         var key = command.Parameters.Add("$key", SqliteType.Text);
@@ -126,29 +138,21 @@ internal sealed class EmbeddedVectorTable
         }
     });
 
-    // One transaction per call: a batch of a few hundred upserts costs one commit, not one each.
-    private async Task WriteAsync(CancellationToken cancellationToken, Func<SqliteConnection, Task> write)
+    /// <summary>Runs one write and returns the generation it produced.</summary>
+    private async Task<long> WriteAsync(CancellationToken cancellationToken, Func<SqliteConnection, Task> write)
     {
-        await using var turn = await _database.OpenWriterAsync(_schema, cancellationToken);
-        // Plain SQL rather than an ADO.NET transaction, so the commands need not be handed the transaction object.
-        await ExecuteAsync(turn.Connection, "BEGIN IMMEDIATE;");
-        try
+        long generation = 0;
+        await VectorTableWrite.RunAsync(_database, _schema, async connection =>
         {
-            await write(turn.Connection);
-            await ExecuteAsync(turn.Connection, "COMMIT;");
-        }
-        catch
-        {
-            await ExecuteAsync(turn.Connection, "ROLLBACK;");
-            throw;
-        }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+            await write(connection);
+            await using var bump = Command(connection, """
+                INSERT INTO vector_generations(collection, generation) VALUES($collection, 1)
+                ON CONFLICT(collection) DO UPDATE SET generation = generation + 1
+                RETURNING generation
+                """);
+            generation = (long)(await bump.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+        return generation;
     }
 
     private SqliteCommand Command(SqliteConnection connection, string sql)
