@@ -23,6 +23,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssistantOptions>, DataDirectoryValidation>());
         AddValidatedOptions<IngestionOptions>(services, IngestionOptions.SectionName);
         AddValidatedOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
+        // Registered before the binding, so Assistant:Retrieval settings override the provider's defaults.
+        services.AddSingleton<IConfigureOptions<RetrievalOptions>, RetrievalDefaults>();
         AddValidatedOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
         AddValidatedOptions<StorageOptions>(services, StorageOptions.SectionName);
         services.AddAssistantEmbeddings();
