@@ -22,27 +22,31 @@ public sealed class EmbeddingProgressTests
             services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(gate)));
         using var client = await StorageTestHost.SignInAsync(host, "ada");
 
+        // The passages are held back: the backfill reaches the ingested chunks and stays at 0 of 2.
+        var progress = await WaitForAsync(client, embeddings => embeddings is { State: "Embedding", Total: 2 });
         var whileEmbedding = await client.SearchAsync(Api.Search("refunded pro rata"));
-        var progress = (await client.HealthAsync()).Embeddings;
+        var adminView = await client.GetStringAsync("/admin/index", TestContext.Current.CancellationToken);
         gate.Open();
-        var complete = await WaitForCompleteAsync(client);
+        var complete = await WaitForAsync(client, embeddings => embeddings.State == "Complete");
         var afterwards = await client.SearchAsync(Api.Search("refunded pro rata"));
 
         Assert.Equal("billing/refunds", whileEmbedding.Hits[0].DocumentId);
         Assert.Null(whileEmbedding.Hits[0].Scores.Vector);
         Assert.Equal(("hashing:hashing-v2-512", "Embedding", 0, 2), (progress.Model, progress.State, progress.Embedded, progress.Total));
+        Assert.Contains("0 of 2", adminView);
+        Assert.Contains("chunks that have a vector of this model", adminView);
         Assert.Equal((2, 2), (complete.Embedded, complete.Total));
         Assert.True(complete.PassagesPerSecond > 0);
         Assert.NotNull(afterwards.Hits[0].Scores.Vector);
     }
 
-    private static async Task<EmbeddingsHealth> WaitForCompleteAsync(HttpClient client)
+    private static async Task<EmbeddingsHealth> WaitForAsync(HttpClient client, Func<EmbeddingsHealth, bool> reached)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (true)
         {
             var embeddings = (await client.HealthAsync()).Embeddings;
-            if (embeddings.State == "Complete" || DateTime.UtcNow > deadline)
+            if (reached(embeddings) || DateTime.UtcNow > deadline)
             {
                 return embeddings;
             }

@@ -25,6 +25,8 @@ public sealed class VectorBackfill(
     ILogger<VectorBackfill> logger)
 {
     private readonly SemaphoreSlim _running = new(1, 1);
+    // Guards the pair (status, vectors current) between a pass and a first search loading them at the same time.
+    private readonly Lock _gate = new();
     private EmbeddingStatus? _status;
     private volatile bool _vectorsCurrent;
 
@@ -85,13 +87,18 @@ public sealed class VectorBackfill(
             await ledger.ResetAsync(ModelId, cancellationToken);
         }
         await collection.EnsureCollectionExistsAsync(cancellationToken);
-        _vectorsCurrent = true;
 
         var snapshot = index.Current;
         var recorded = await ledger.LoadAsync(cancellationToken);
         var todo = snapshot.Chunks.Where(chunk => !recorded.TryGetValue(chunk.Id, out var hash) || hash != chunk.ContentHash).ToList();
         var done = snapshot.Chunks.Count - todo.Count;
-        Report(progress, new EmbeddingStatus(ModelId, todo.Count == 0 ? EmbeddingState.Complete : EmbeddingState.Embedding, done, snapshot.Chunks.Count, 0));
+        lock (_gate)
+        {
+            _vectorsCurrent = true;
+            // A pass with nothing to do keeps the last pass's rate: "0 passages/s" would read as a stalled model.
+            var rate = todo.Count == 0 ? Status.PassagesPerSecond : 0;
+            Report(progress, new EmbeddingStatus(ModelId, todo.Count == 0 ? EmbeddingState.Complete : EmbeddingState.Embedding, done, snapshot.Chunks.Count, rate));
+        }
 
         // Copies are read before anything is deleted: a renamed article's old chunks are the source of its new ones.
         var reusable = await ReusableVectorsAsync(todo, recorded, cancellationToken);
@@ -189,11 +196,19 @@ public sealed class VectorBackfill(
     private async Task LoadStatusAsync(CancellationToken cancellationToken)
     {
         var snapshot = index.Current;
-        _vectorsCurrent = await ledger.GetModelAsync(cancellationToken) == ModelId;
-        var recorded = _vectorsCurrent ? await ledger.LoadAsync(cancellationToken) : [];
+        var current = await ledger.GetModelAsync(cancellationToken) == ModelId;
+        var recorded = current ? await ledger.LoadAsync(cancellationToken) : [];
         var done = snapshot.Chunks.Count(chunk => recorded.TryGetValue(chunk.Id, out var hash) && hash == chunk.ContentHash);
         var state = done == snapshot.Chunks.Count ? EmbeddingState.Complete : EmbeddingState.Pending;
-        Interlocked.CompareExchange(ref _status, new EmbeddingStatus(ModelId, state, done, snapshot.Chunks.Count, 0), null);
+        lock (_gate)
+        {
+            // A pass that reported meanwhile knows better than what was read here.
+            if (_status is null)
+            {
+                _vectorsCurrent = current;
+                _status = new EmbeddingStatus(ModelId, state, done, snapshot.Chunks.Count, 0);
+            }
+        }
     }
 
     private void Report(IProgress<EmbeddingStatus>? progress, EmbeddingStatus status)
