@@ -35,9 +35,13 @@ public sealed class EmbeddingOptions : IValidatableObject
 
     public string? ApiKey { get; set; }
 
-    /// <summary>Texts per embeddings request.</summary>
+    /// <summary>
+    /// Texts per embeddings request. The backfill embeds this many per core, then stores them and reports progress:
+    /// 16 keeps a stopped run's lost work and the progress bar's steps to about a second with the local model, while
+    /// an OpenAI-compatible endpoint still gets a few requests per second rather than one per text.
+    /// </summary>
     [Range(1, 2048)]
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 16;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
