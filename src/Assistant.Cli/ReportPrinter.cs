@@ -10,8 +10,7 @@ internal static class ReportPrinter
         AnsiConsole.MarkupLine(
             $"[bold]Ingested[/] {Markup.Escape(report.Source)} in {report.Elapsed.TotalSeconds:F1}s: " +
             $"{report.Added} added, {report.Updated} updated, {report.Renamed} renamed, {report.Deleted} deleted, " +
-            $"{report.Unchanged} unchanged, {report.Skipped.Count} skipped; {report.ChunksWritten} chunks written " +
-            $"({report.ChunksEmbedded} embedded, {report.VectorsReused} vectors reused).");
+            $"{report.Unchanged} unchanged, {report.Skipped.Count} skipped; {report.ChunksWritten} chunks written.");
         ScreeningPrinter.Print(report);
         if (report.Skipped.Count == 0)
         {

@@ -57,8 +57,25 @@ public sealed class AssistantWebFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        await WaitForEmbeddingsAsync();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await GetTokenAsync(username));
         return client;
+    }
+
+    /// <summary>Waits until the background backfill has given every chunk of the served index a vector.</summary>
+    public async Task WaitForEmbeddingsAsync(TimeSpan? timeout = null)
+    {
+        var backfill = Services.GetRequiredService<Assistant.Core.Retrieval.Vectors.VectorBackfill>();
+        var index = Services.GetRequiredService<Assistant.Core.Retrieval.KnowledgeIndex>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (backfill.Status is not { State: Assistant.Core.Retrieval.Vectors.EmbeddingState.Complete } status || status.Total != index.Current.Chunks.Count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Embeddings not complete: {backfill.Status}");
+            }
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>A bearer token from POST /api/auth/token, as a scripted client would get one.</summary>
@@ -76,6 +93,8 @@ public sealed class AssistantWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
         builder.UseSetting("Assistant:KnowledgeDirectory", KnowledgeDirectory);
         builder.UseSetting("Assistant:Ingestion:IngestOnStartup", _ingestOnStartup ? "true" : "false");
+        // The hashing embedding keeps the suite within CI's budget; tests of the local model embed small corpora themselves.
+        builder.UseSetting("Assistant:Embeddings:Provider", "Hashing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

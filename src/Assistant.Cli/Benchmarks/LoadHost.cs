@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Assistant.Core.Retrieval.Vectors;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using StartupIngestion = web::Assistant.Web.Knowledge.StartupIngestion;
@@ -31,11 +32,15 @@ internal sealed class LoadHost : WebApplicationFactory<WebProgram>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Starts Kestrel and waits for the start-up ingest, so every measured request sees the whole index.</summary>
+    /// <summary>
+    /// Starts Kestrel and waits for the start-up ingest and its embeddings, so every measured request sees the whole
+    /// index and no background embedding competes with the load for the cores.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         StartServer();
         await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
+        await Services.GetRequiredService<VectorBackfill>().RunAsync(cancellationToken: cancellationToken);
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -2,7 +2,10 @@ namespace Assistant.Cli.Benchmarks;
 
 internal sealed record SystemResult(string Name, double NdcgAt10, double RecallAt10, double MrrAt10, LatencyStats LatencyMs);
 
-internal sealed record IngestResult(double Seconds, double DocumentsPerSecond, int Documents, int Chunks, int Skipped);
+/// <summary>Seconds is the keyword phase (search works from then on); EmbeddingSeconds the vectors that follow.</summary>
+internal sealed record IngestResult(
+    double Seconds, double DocumentsPerSecond, int Documents, int Chunks, int Skipped,
+    double EmbeddingSeconds, double EmbeddingPassagesPerSecond, string EmbeddingModel);
 
 internal sealed record RetrievalBenchmarkResult(
     string Dataset,

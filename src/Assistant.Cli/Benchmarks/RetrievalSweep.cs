@@ -1,7 +1,6 @@
 using Assistant.Core.Retrieval;
 using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.AI;
 using Spectre.Console;
 
 namespace Assistant.Cli.Benchmarks;
@@ -12,13 +11,16 @@ namespace Assistant.Cli.Benchmarks;
 /// </summary>
 internal static class RetrievalSweep
 {
-    public static async Task RunAsync(IKnowledgeStore store, IEmbeddingGenerator<string, Embedding<float>> generator, EnglishAnalyzer analyzer, BeirDataset dataset, CancellationToken cancellationToken)
+    public static async Task RunAsync(IKnowledgeStore store, HybridRetriever retriever, KnowledgeIndex index, EnglishAnalyzer analyzer, BeirDataset dataset, CancellationToken cancellationToken)
     {
         var chunks = await store.LoadAllChunksAsync(cancellationToken);
-        var vectors = new Dictionary<string, ReadOnlyMemory<float>>();
+        // Vector rankings do not depend on the BM25 settings: one per query, joined to each rebuilt snapshot by chunk id.
+        var served = index.Current;
+        var vectorHits = new Dictionary<string, List<(string ChunkId, float Score)>>();
         foreach (var (id, text) in dataset.Queries)
         {
-            vectors[id] = await generator.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+            vectorHits[id] = (await retriever.SearchVectorsAsync(served, text, 100, ChunkFilter.None, cancellationToken))
+                .Select(hit => (served.Chunks[hit.Index].Id, hit.Score)).ToList();
         }
 
         var results = new List<(string Settings, double Ndcg)>();
@@ -28,6 +30,7 @@ internal static class RetrievalSweep
         {
             var baseline = new RetrievalOptions { K1 = k1, B = b, TitleWeight = titleWeight };
             var snapshot = IndexSnapshot.Build(chunks, baseline);
+            var vectors = vectorHits.ToDictionary(pair => pair.Key, pair => pair.Value.Select(hit => (snapshot.IndexOf(hit.ChunkId)!.Value, hit.Score)).ToList());
             foreach (var fusion in new[] { FusionMethod.Weighted, FusionMethod.Rrf })
             foreach (var keywordWeight in new[] { 1.0, 0.7, 0.6, 0.5, 0.4, 0.3 })
             {

@@ -26,7 +26,7 @@ internal static class AskCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(Overrides.From(parse.GetValue(data), parse.GetValue(knowledge)));
-            await host.Services.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+            await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
             if (parse.GetValue(asUser) is { } username)
             {
                 return await AskInConversation.RunAsync(host.Services, username, parse.GetValue(question)!, parse.GetValue(conversation), parse.GetValue(web)!, cancellationToken);

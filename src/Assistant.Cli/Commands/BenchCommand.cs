@@ -3,7 +3,7 @@ using System.Text.Json;
 using Assistant.Cli.Benchmarks;
 using Assistant.Core.Retrieval.Analysis;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.AI;
+using Assistant.Core.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -41,7 +41,7 @@ internal static class BenchCommand
                 {
                     await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);
                     await RetrievalSweep.RunAsync(host.Services.GetRequiredService<IKnowledgeStore>(),
-                        host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), host.Services.GetRequiredService<EnglishAnalyzer>(), data, cancellationToken);
+                        host.Services.GetRequiredService<HybridRetriever>(), host.Services.GetRequiredService<KnowledgeIndex>(), host.Services.GetRequiredService<EnglishAnalyzer>(), data, cancellationToken);
                     return 0;
                 }
                 var result = await benchmark.RunAsync(ingest => ProgressPrinter.RunAsync("Ingesting", ingest), cancellationToken);
@@ -63,7 +63,8 @@ internal static class BenchCommand
     {
         AnsiConsole.MarkupLine(
             $"Ingest: {result.Ingest.Documents:N0} documents, {result.Ingest.Chunks:N0} chunks in {result.Ingest.Seconds:F2}s " +
-            $"({result.Ingest.DocumentsPerSecond:N0} docs/s), {result.Ingest.Skipped} skipped. Peak memory {result.PeakMemoryMb:N0} MB.");
+            $"({result.Ingest.DocumentsPerSecond:N0} docs/s), {result.Ingest.Skipped} skipped; embedded in {result.Ingest.EmbeddingSeconds:F2}s " +
+            $"({result.Ingest.EmbeddingPassagesPerSecond:N1} passages/s, {Markup.Escape(result.Ingest.EmbeddingModel)}). Peak memory {result.PeakMemoryMb:N0} MB.");
         var table = new Table()
             .AddColumn("system").AddColumn("nDCG@10").AddColumn("Recall@10").AddColumn("MRR@10")
             .AddColumn("P50 ms").AddColumn("P95 ms").AddColumn("P99 ms");

@@ -28,7 +28,7 @@ internal static class EvalCommand
             try
             {
                 using var host = CliHost.Build(new Dictionary<string, string?> { ["Assistant:DataDirectory"] = data });
-                await host.Services.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+                await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
                 var evaluator = host.Services.GetRequiredService<AnswerEvaluator>();
                 var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 

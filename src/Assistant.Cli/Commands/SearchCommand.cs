@@ -23,7 +23,7 @@ internal static class SearchCommand
                 return 2;
             }
             using var host = CliHost.Build(Overrides.From(parse.GetValue(data), null));
-            await host.Services.GetRequiredService<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+            await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
             var retriever = host.Services.GetRequiredService<HybridRetriever>();
             var response = await retriever.SearchAsync(new SearchRequest(parse.GetValue(query)!, Math.Clamp(parse.GetValue(top), 1, 100), filter), cancellationToken);
 

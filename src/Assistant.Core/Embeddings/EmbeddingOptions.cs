@@ -4,12 +4,12 @@ namespace Assistant.Core.Embeddings;
 
 public enum EmbeddingProvider
 {
-    /// <summary>The offline default: feature hashing of words and character n-grams; no model, no network.</summary>
+    /// <summary>Feature hashing of words and character n-grams: no model, no network, thousands of passages per second, lexical only.</summary>
     Hashing,
 
     /// <summary>
-    /// A real sentence-embedding model on the CPU (all-MiniLM-L6-v2, shipped inside a NuGet package): semantic
-    /// vectors offline, at tens of passages per second.
+    /// The default: a real sentence-embedding model on the CPU (all-MiniLM-L6-v2, shipped inside a NuGet package):
+    /// semantic vectors offline, at tens of passages per second, filled in behind the keyword index.
     /// </summary>
     Local,
 
@@ -22,7 +22,7 @@ public sealed class EmbeddingOptions : IValidatableObject
 {
     public const string SectionName = "Assistant:Embeddings";
 
-    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Hashing;
+    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Local;
 
     /// <summary>Vector size of the hashing generator. 512 keeps collisions rare for help-center vocabularies.</summary>
     [Range(64, 8192)]
@@ -35,9 +35,13 @@ public sealed class EmbeddingOptions : IValidatableObject
 
     public string? ApiKey { get; set; }
 
-    /// <summary>Texts per embeddings request.</summary>
+    /// <summary>
+    /// Texts per embeddings request. The backfill embeds this many per core, then stores them and reports progress:
+    /// 16 keeps a stopped run's lost work and the progress bar's steps to about a second with the local model, while
+    /// an OpenAI-compatible endpoint still gets a few requests per second rather than one per text.
+    /// </summary>
     [Range(1, 2048)]
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 16;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,17 +1,21 @@
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Vectors;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge;
 
 /// <summary>
 /// The one entry point for keeping the index current: ingest a source, then swap in a fresh snapshot. Runs are
-/// serialised, because two concurrent ingests of one store would race on the same documents.
+/// serialised, because two concurrent ingests of one store would race on the same documents. An ingest returns once
+/// the keyword index is served; vectors follow (<see cref="VectorBackfill"/>), in the background in the web host,
+/// in the foreground for one-shot commands (<see cref="IngestAndEmbedDefaultFolderAsync"/>).
 /// </summary>
 public sealed class KnowledgeBase(
     IngestionPipeline pipeline,
     KnowledgeIndex index,
+    VectorBackfill vectors,
     IOptions<AssistantOptions> assistant,
     IOptions<IngestionOptions> ingestion)
 {
@@ -26,6 +30,14 @@ public sealed class KnowledgeBase(
 
     public Task<IngestionReport> IngestDefaultFolderAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
         IngestAsync(DefaultSource(), progress, cancellationToken);
+
+    /// <summary>Ingests the knowledge folder and waits until every chunk has a vector: for commands that search once and exit.</summary>
+    public async Task<IngestionReport> IngestAndEmbedDefaultFolderAsync(CancellationToken cancellationToken = default)
+    {
+        var report = await IngestDefaultFolderAsync(cancellationToken: cancellationToken);
+        await vectors.RunAsync(cancellationToken: cancellationToken);
+        return report;
+    }
 
     public async Task<IngestionReport> IngestAsync(
         IKnowledgeSource source, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -5,7 +5,6 @@ using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Storage;
 using Assistant.Core.Tokenization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge;
 
@@ -21,10 +20,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // The knowledge index has its own file, so an ingest's write transaction never blocks the app's writes.
-        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(new SqliteDatabase(
-            provider.GetRequiredService<IOptions<AssistantOptions>>().Value.KnowledgeDatabasePath,
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeBusyTimeoutSeconds)));
+        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(
+            provider.GetRequiredKeyedService<SqliteDatabase>(StorageServiceCollectionExtensions.KnowledgeDatabaseKey)));
         services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();
@@ -32,7 +29,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<ChunkFlagger>();
         services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
         services.AddSingleton<ContentFlagCatalog>();
-        services.AddSingleton<ChunkEmbedder>();
         services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeBase>();

@@ -1,18 +1,17 @@
 using Assistant.Core.Retrieval.Keyword;
-using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
 
 namespace Assistant.Core.Retrieval;
 
 /// <summary>
-/// A built <see cref="IndexSnapshot"/> saved as one file beside the database, as plain arrays (postings, norms,
-/// vectors) that load with a few large reads. Rebuilding from SQLite decodes every row and allocates several times
+/// A built <see cref="IndexSnapshot"/> saved as one file beside the database, as plain arrays (postings, norms) that
+/// load with a few large reads. Rebuilding from SQLite decodes every row and allocates several times
 /// the index's size, which on a large knowledge base is most of a restart. The store stays the source of truth: the
 /// segment is used only when its fingerprint (store generation, settings, analyzer) matches, otherwise rebuilt.
 /// </summary>
 internal static class IndexSegment
 {
-    private const int Magic = 0x41534732; // "ASG2": chunks carry their content flags
+    private const int Magic = 0x41534733; // "ASG3": vectors moved to the vector store
 
     public static string Fingerprint(string storeVersion, RetrievalOptions options) =>
         $"{storeVersion}|{options.K1}|{options.B}|{options.TitleWeight}|{Analysis.EnglishAnalyzer.Version}";
@@ -29,7 +28,6 @@ internal static class IndexSegment
             writer.Write(fingerprint);
             WriteChunks(writer, snapshot.Chunks);
             snapshot.Keyword.Write(writer);
-            snapshot.Vectors.Write(writer);
             writer.Write(Magic);
         }
         File.Move(temporary, path, overwrite: true);
@@ -52,8 +50,7 @@ internal static class IndexSegment
             }
             var chunks = ReadChunks(reader);
             var keyword = Bm25Index.Read(reader);
-            var vectors = VectorIndex.Read(reader);
-            return reader.ReadInt32() == Magic ? IndexSnapshot.FromParts(chunks, keyword, vectors) : null;
+            return reader.ReadInt32() == Magic ? IndexSnapshot.FromParts(chunks, keyword) : null;
         }
         catch (Exception exception) when (exception is IOException or EndOfStreamException or FormatException or ArgumentException or OverflowException)
         {

@@ -1,9 +1,8 @@
 namespace Assistant.Core.Storage;
 
 /// <summary>
-/// Durable home of documents and chunks (text, metadata, keyword terms, vectors). Shaped like a VectorData
-/// collection (upsert, get, delete; search lives in the index built from it) so a PostgreSQL or Qdrant
-/// implementation can sit behind the same contract.
+/// Durable home of documents and chunks (text, metadata, keyword terms). Vectors live in the vector store
+/// (<see cref="Retrieval.Vectors.EmbeddedChunkCollection"/> or Qdrant), joined to chunks by chunk id.
 /// </summary>
 public interface IKnowledgeStore
 {
@@ -11,11 +10,7 @@ public interface IKnowledgeStore
 
     Task<ChunkRecord?> GetChunkAsync(string chunkId, CancellationToken cancellationToken = default);
 
-    /// <summary>Vectors already computed for chunk content hashes, so unchanged or moved text is not re-embedded.</summary>
-    Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetVectorsByContentHashAsync(
-        IReadOnlyCollection<string> contentHashes, string embeddingModel, CancellationToken cancellationToken = default);
-
-    /// <summary>Every chunk with its terms and vector, ordered by document id and ordinal: what an index is built from.</summary>
+    /// <summary>Every chunk with its terms, ordered by document id and ordinal: what an index is built from.</summary>
     Task<IReadOnlyList<ChunkRecord>> LoadAllChunksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Starts an all-or-nothing write: nothing is visible to readers until <see cref="IKnowledgeWriteBatch.CommitAsync"/>.</summary>
@@ -27,6 +22,6 @@ public interface IKnowledgeStore
     /// </summary>
     Task<string> GetVersionAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The embedding model whose vectors the store holds, or null when it is empty.</summary>
+    /// <summary>The embedding model configured when the store was last written, or null when it is empty.</summary>
     Task<string?> GetEmbeddingModelAsync(CancellationToken cancellationToken = default);
 }

@@ -43,30 +43,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return await reader.ReadAsync(cancellationToken) ? new ChunkRowReader().Read(reader) : null;
     }
 
-    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetVectorsByContentHashAsync(
-        IReadOnlyCollection<string> contentHashes, string embeddingModel, CancellationToken cancellationToken = default)
-    {
-        var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
-        if (contentHashes.Count == 0 || await GetEmbeddingModelAsync(cancellationToken) != embeddingModel)
-        {
-            return vectors;
-        }
-
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT vector FROM chunks WHERE content_hash = $hash LIMIT 1";
-        var hashParameter = command.Parameters.Add("$hash", SqliteType.Text);
-        foreach (var hash in contentHashes)
-        {
-            hashParameter.Value = hash;
-            if (await command.ExecuteScalarAsync(cancellationToken) is byte[] blob)
-            {
-                vectors[hash] = ToVector(blob);
-            }
-        }
-        return vectors;
-    }
-
     public async Task<IReadOnlyList<ChunkRecord>> LoadAllChunksAsync(CancellationToken cancellationToken = default)
     {
         // Decoding rows costs far more than SQLite reading them, so each core decodes its own share of rows over

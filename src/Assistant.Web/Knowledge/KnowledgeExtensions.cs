@@ -13,6 +13,7 @@ public static class KnowledgeExtensions
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StartupIngestion>());
         builder.Services.AddOptions<IndexWatchOptions>().BindConfiguration(IndexWatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<IndexVersionWatcher>();
+        builder.Services.AddHostedService<EmbeddingBackfillService>();
         return builder;
     }
 
@@ -20,7 +21,7 @@ public static class KnowledgeExtensions
     {
         app.MapGet("/api/health", KnowledgeStatusEndpoint.Get)
             .WithName("GetHealth")
-            .WithSummary("Status for anyone; for staff (agent, admin) also the index state, the knowledge folder, the last ingest's report and the flagged articles.");
+            .WithSummary("Status for anyone; for staff (agent, admin) also the index state, the embedding progress, the knowledge folder, the last ingest's report and the flagged articles.");
         return app;
     }
 }

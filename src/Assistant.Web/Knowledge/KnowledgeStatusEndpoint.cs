@@ -4,6 +4,7 @@ using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Vectors;
 using Assistant.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ public sealed record PublicStatus(string Status);
 
 /// <summary>
 /// What staff see: counts, the last ingest's report (with dropped hidden text and flagged sentences), the knowledge
-/// folder, and every article with sentences that speak to the assistant.
+/// folder, every article with sentences that speak to the assistant, and how far the vectors are behind the keyword
+/// index (<see cref="EmbeddingStatus"/>: chunks without a vector yet are found by keyword only).
 /// </summary>
 public sealed record KnowledgeStatus(
     string Status,
@@ -28,7 +30,8 @@ public sealed record KnowledgeStatus(
     string? Error,
     string KnowledgeDirectory,
     int OpenFlags,
-    IReadOnlyList<FlaggedArticle> FlaggedArticles);
+    IReadOnlyList<FlaggedArticle> FlaggedArticles,
+    EmbeddingStatus Embeddings);
 
 public static class KnowledgeStatusEndpoint
 {
@@ -36,7 +39,7 @@ public static class KnowledgeStatusEndpoint
     // anonymous callers (load balancers, uptime checks) need only the status.
     public static async Task<Results<Ok<KnowledgeStatus>, Ok<PublicStatus>>> Get(
         ClaimsPrincipal user, KnowledgeIndex index, KnowledgeBase knowledge, StartupIngestion startup, ContentFlagCatalog flags,
-        IOptions<AssistantOptions> assistant, CancellationToken cancellationToken)
+        VectorBackfill vectors, IOptions<AssistantOptions> assistant, CancellationToken cancellationToken)
     {
         var status = startup.Error is not null ? "degraded" : startup.Completed.IsCompleted ? "ready" : "ingesting";
         if (!user.IsStaff())
@@ -47,6 +50,6 @@ public static class KnowledgeStatusEndpoint
         var flagged = await flags.ListAsync(cancellationToken);
         return TypedResults.Ok(new KnowledgeStatus(status, snapshot.DocumentCount, snapshot.Chunks.Count, snapshot.BuiltAt, index.LoadedFrom,
             knowledge.IsIngesting, knowledge.LastReport, startup.Error, Path.GetFullPath(assistant.Value.KnowledgeDirectory),
-            flagged.Sum(article => article.Open), flagged));
+            flagged.Sum(article => article.Open), flagged, vectors.Status));
     }
 }

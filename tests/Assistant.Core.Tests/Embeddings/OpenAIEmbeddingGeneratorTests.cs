@@ -1,4 +1,4 @@
-using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 using Xunit;
@@ -21,15 +21,16 @@ public sealed class OpenAIEmbeddingGeneratorTests
         knowledge.Write("a.md", TestKnowledgeBase.Article("Alpha", "## Part\n\nabc abc abc"));
         knowledge.Write("b.md", TestKnowledgeBase.Article("Beta", "## Part\n\nxyz xyz xyz"));
 
-        var report = await knowledge.IngestAsync();
+        await knowledge.IngestAsync();
         var hits = await knowledge.SearchAsync("abc");
 
-        Assert.Equal(2, report.ChunksEmbedded);
+        Assert.Equal((2, 2), (knowledge.Get<VectorBackfill>().Status.Embedded, knowledge.Get<VectorBackfill>().Status.Total));
+        Assert.NotNull(hits[0].Scores.Vector);
         Assert.Equal("a", hits[0].DocumentId);
         Assert.All(server.Requests, request => Assert.Equal("test-embedding-model", request["model"]!.GetValue<string>()));
         Assert.True(server.Requests.Count >= 2, "one request for the chunks and one for the query");
         var generator = knowledge.Get<IEmbeddingGenerator<string, Embedding<float>>>();
-        Assert.Equal("openai:test-embedding-model", ChunkEmbedder.ModelIdOf(generator));
+        Assert.Equal("openai:test-embedding-model", VectorBackfill.ModelIdOf(generator));
     }
 
     [Fact]
@@ -55,8 +56,10 @@ public sealed class OpenAIEmbeddingGeneratorTests
             });
             var report = await openAI.IngestAsync();
 
-            Assert.Equal(1, report.Updated);
-            Assert.Equal(1, report.ChunksEmbedded);
+            Assert.Equal(1, report.Unchanged);
+            Assert.Equal(EmbeddingState.Complete, openAI.Get<VectorBackfill>().Status.State);
+            Assert.Equal("openai:other-model", openAI.Get<VectorBackfill>().Status.Model);
+            Assert.Contains(server.Requests, request => request["model"]?.GetValue<string>() == "other-model" && request["input"] is not null);
         }
         finally
         {

@@ -1,8 +1,7 @@
-using Assistant.Core.Embeddings;
-using Assistant.Core.Retrieval.Analysis;
+using System.Runtime.CompilerServices;
+using Assistant.Core.Knowledge;
+using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Tests.Support;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Assistant.Core.Tests.Knowledge;
@@ -12,25 +11,22 @@ public sealed class CrashSafetyTests
     [Fact]
     public async Task A_step_that_throws_mid_ingest_leaves_the_previous_index_whole()
     {
-        var generator = new FailingEmbeddingGenerator(new HashingEmbeddingGenerator(256, new EnglishAnalyzer()));
-        using var knowledge = new TestKnowledgeBase(
-            services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator),
-            new() { ["Assistant:Ingestion:BatchSize"] = "1" });
+        using var knowledge = new TestKnowledgeBase(settings: new() { ["Assistant:Ingestion:BatchSize"] = "1" });
         knowledge.Write("a.md", TestKnowledgeBase.Article("Alpha", "## One\n\nThe original alpha text about refunds."));
         knowledge.Write("b.md", TestKnowledgeBase.Article("Beta", "## Two\n\nThe original beta text about invoices."));
         await knowledge.IngestAsync();
         var before = await knowledge.Store.GetDocumentsAsync(TestContext.Current.CancellationToken);
 
-        // Several documents are written inside the run's transaction before the embedder fails.
+        // Several documents are written inside the run's transaction before the source fails.
         knowledge.Write("a.md", TestKnowledgeBase.Article("Alpha", "## One\n\nThe edited alpha text about refunds."));
         File.Delete(Path.Combine(knowledge.KnowledgeDirectory, "b.md"));
         for (var i = 0; i < 5; i++)
         {
             knowledge.Write($"new-{i}.md", TestKnowledgeBase.Article($"New {i}", $"## Part\n\nBrand new article number {i}."));
         }
-        generator.FailAfterCalls = generator.Calls + 3;
-        await Assert.ThrowsAsync<InvalidOperationException>(knowledge.IngestAsync);
-        generator.FailAfterCalls = int.MaxValue;
+        var knowledgeBase = knowledge.Get<KnowledgeBase>();
+        await Assert.ThrowsAsync<IOException>(() => knowledgeBase.IngestAsync(new FailingSource(knowledgeBase.DefaultSource(), failAfterItems: 4),
+            cancellationToken: TestContext.Current.CancellationToken));
 
         var after = await knowledge.Store.GetDocumentsAsync(TestContext.Current.CancellationToken);
         Assert.Equal(before.Values.Select(d => (d.Id, d.ContentHash)).Order(), after.Values.Select(d => (d.Id, d.ContentHash)).Order());
@@ -41,20 +37,24 @@ public sealed class CrashSafetyTests
         Assert.Equal((5, 1, 1), (retry.Added, retry.Updated, retry.Deleted));
     }
 
-    private sealed class FailingEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner)
-        : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+    /// <summary>A source that breaks part-way, as a network share or a CMS export can.</summary>
+    private sealed class FailingSource(IKnowledgeSource inner, int failAfterItems) : IKnowledgeSource
     {
-        public int Calls;
-        public int FailAfterCalls = int.MaxValue;
+        public string Name => inner.Name;
 
-        public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        public int? Count => inner.Count;
+
+        public async IAsyncEnumerable<SourceItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            if (Interlocked.Increment(ref Calls) > FailAfterCalls)
+            var read = 0;
+            await foreach (var item in inner.ReadAsync(cancellationToken))
             {
-                throw new InvalidOperationException("embedding service went away");
+                if (++read > failAfterItems)
+                {
+                    throw new IOException("the knowledge share went away");
+                }
+                yield return item;
             }
-            return base.GenerateAsync(values, options, cancellationToken);
         }
     }
 }

@@ -8,6 +8,7 @@ using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Models;
 using Assistant.Core.Retrieval;
+using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ public sealed class TestKnowledgeBase : IDisposable
             {
                 ["Assistant:DataDirectory"] = Path.Combine(Root, "data"),
                 ["Assistant:KnowledgeDirectory"] = KnowledgeDirectory,
+                // The hashing embedding keeps the suite within CI's budget; tests of the local model say so.
+                ["Assistant:Embeddings:Provider"] = "Hashing",
             })
             .AddInMemoryCollection(settings ?? [])
             .Build();
@@ -75,7 +78,13 @@ public sealed class TestKnowledgeBase : IDisposable
         File.WriteAllBytes(path, content);
     }
 
-    public Task<IngestionReport> IngestAsync() => Get<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: TestContext.Current.CancellationToken);
+    /// <summary>Ingests the knowledge folder and then embeds it, as a one-shot command does.</summary>
+    public Task<IngestionReport> IngestAsync() => Get<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>The keyword phase only: vectors are left for <see cref="EmbedAsync"/>.</summary>
+    public Task<IngestionReport> IngestKeywordsAsync() => Get<KnowledgeBase>().IngestDefaultFolderAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+    public Task<EmbeddingStatus> EmbedAsync() => Get<VectorBackfill>().RunAsync(cancellationToken: TestContext.Current.CancellationToken);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top = 5) =>
         (await Get<HybridRetriever>().SearchAsync(new SearchRequest(query, top), TestContext.Current.CancellationToken)).Hits;

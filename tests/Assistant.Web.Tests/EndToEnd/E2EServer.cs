@@ -27,6 +27,8 @@ public sealed class E2EServer : WebApplicationFactory<Program>
     {
         StartServer();
         await Services.GetRequiredService<StartupIngestion>().Completed.WaitAsync(TimeSpan.FromMinutes(2));
+        // Every page sees the whole index, vectors included, so answers do not depend on how far the backfill got.
+        await Services.GetRequiredService<Assistant.Core.Retrieval.Vectors.VectorBackfill>().RunAsync();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no listening address.");
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -37,6 +39,8 @@ public sealed class E2EServer : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:DataDirectory", _dataDirectory);
         builder.UseSetting("Assistant:KnowledgeDirectory", Path.Combine(AssistantWebFactory.RepositoryRoot, "knowledge"));
         builder.UseSetting("Assistant:Ingestion:IngestOnStartup", "true");
+        // Like every test host: the hashing embedding, fast and deterministic (appsettings.json says Local).
+        builder.UseSetting("Assistant:Embeddings:Provider", "Hashing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -14,7 +14,11 @@ public sealed record Hit(
 public sealed record HitScores(double? Keyword, int? KeywordRank, double? Vector, int? VectorRank);
 
 /// <summary>/api/health as staff see it; anonymous callers and end users get only <see cref="PublicHealth"/>.</summary>
-public sealed record Health(string Status, int Documents, int Chunks, bool Ingesting, LastIngest? LastIngest, string? Error, string KnowledgeDirectory, int OpenFlags);
+public sealed record Health(string Status, int Documents, int Chunks, bool Ingesting, LastIngest? LastIngest, string? Error, string KnowledgeDirectory, int OpenFlags,
+    EmbeddingsHealth Embeddings);
+
+/// <summary>How far the vectors are behind the keyword index: Embedded of Total chunks have a vector of Model.</summary>
+public sealed record EmbeddingsHealth(string Model, string State, int Embedded, int Total, double PassagesPerSecond, string? Error);
 
 public sealed record PublicHealth(string Status);
 

@@ -2,23 +2,27 @@ using System.Diagnostics;
 using Assistant.Core.Knowledge.Parsing;
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Knowledge.Sources;
+using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge.Ingestion;
 
 /// <summary>
-/// Runs the named steps in order (read, parse, chunk, embed, index) over one source, incrementally: a document whose
+/// Runs the named steps in order (read, parse, chunk, index) over one source, incrementally: a document whose
 /// content hash is unchanged is not touched; edited documents are replaced; documents gone from the source are
-/// deleted. The whole run is one write batch, so a failure part-way leaves the previous index as it was.
+/// deleted. The whole run is one write batch, so a failure part-way leaves the previous index as it was. Embedding
+/// is not a step here: the keyword index commits without waiting for it, and
+/// <see cref="Retrieval.Vectors.VectorBackfill"/> fills in vectors afterwards.
 /// </summary>
 public sealed class IngestionPipeline(
     IKnowledgeStore store,
     MarkdownDocumentParser parser,
     ChunkBuilder chunkBuilder,
     ChunkFlagger flagger,
-    ChunkEmbedder embedder,
+    IEmbeddingGenerator<string, Embedding<float>> generator,
     IngestionFingerprint fingerprint,
     IOptions<IngestionOptions> options,
     ILogger<IngestionPipeline> logger)
@@ -28,10 +32,9 @@ public sealed class IngestionPipeline(
     {
         var clock = Stopwatch.StartNew();
         var existing = await store.GetDocumentsAsync(cancellationToken);
-        var modelChanged = await store.GetEmbeddingModelAsync(cancellationToken) is { } model && model != embedder.ModelId;
         var run = new RunState(source.Count, progress);
 
-        await using var batch = await store.BeginWriteAsync(embedder.ModelId, cancellationToken);
+        await using var batch = await store.BeginWriteAsync(VectorBackfill.ModelIdOf(generator), cancellationToken);
         var pending = new List<(SourceItem Item, string Hash)>();
         await foreach (var item in source.ReadAsync(cancellationToken))
         {
@@ -52,7 +55,7 @@ public sealed class IngestionPipeline(
                 continue;
             }
             var hash = ContentHash.Of(item.Content.Span, $"{item.Title}\0{fingerprint.Current}");
-            if (!modelChanged && existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
+            if (existing.TryGetValue(item.DocumentId, out var known) && known.ContentHash == hash && known.SourcePath == item.SourcePath)
             {
                 run.Unchanged++;
                 run.Tick(item.SourcePath);
@@ -77,7 +80,7 @@ public sealed class IngestionPipeline(
         var deletedHashes = deleted.Select(id => existing[id].ContentHash).ToHashSet(StringComparer.Ordinal);
         var report = new IngestionReport(
             source.Name, run.Added, run.Updated, run.AddedHashes.Count(deletedHashes.Contains), deleted.Count, run.Unchanged,
-            run.Skipped, run.ChunksWritten, run.ChunksEmbedded, run.VectorsReused, clock.Elapsed)
+            run.Skipped, run.ChunksWritten, clock.Elapsed)
         {
             Dropped = run.Dropped,
             Flagged = run.Flagged,
@@ -120,12 +123,6 @@ public sealed class IngestionPipeline(
             }
         });
 
-        var allChunks = built.SelectMany(entry => entry.Chunks).ToList();
-        var (embedded, embeddedCount, reused) = await embedder.EmbedAsync(allChunks, cancellationToken);
-        run.ChunksEmbedded += embeddedCount;
-        run.VectorsReused += reused;
-
-        var offset = 0;
         for (var i = 0; i < pending.Count; i++)
         {
             var (item, hash) = pending[i];
@@ -136,8 +133,7 @@ public sealed class IngestionPipeline(
                 continue;
             }
             var entry = new DocumentEntry(document.Id, document.SourcePath, document.Title, hash, document.Metadata);
-            await batch.UpsertAsync(entry, embedded.GetRange(offset, chunks.Count), cancellationToken);
-            offset += chunks.Count;
+            await batch.UpsertAsync(entry, chunks, cancellationToken);
             if (existing.ContainsKey(document.Id))
             {
                 run.Updated++;
@@ -169,8 +165,6 @@ public sealed class IngestionPipeline(
         public int Updated { get; set; }
         public int Unchanged { get; set; }
         public int ChunksWritten { get; set; }
-        public int ChunksEmbedded { get; set; }
-        public int VectorsReused { get; set; }
         private int Processed { get; set; }
 
         public void Skip(string path, string reason)

@@ -2,7 +2,10 @@ namespace Assistant.Core.Knowledge.Ingestion;
 
 public sealed record SkippedSource(string SourcePath, string Reason);
 
-/// <summary>What one ingest run did. Renamed documents also count once in Added and once in Deleted.</summary>
+/// <summary>
+/// What one ingest run did to the keyword index. Renamed documents also count once in Added and once in Deleted.
+/// Vectors follow in the background; their progress is <see cref="Retrieval.Vectors.EmbeddingStatus"/>.
+/// </summary>
 public sealed record IngestionReport(
     string Source,
     int Added,
@@ -12,8 +15,6 @@ public sealed record IngestionReport(
     int Unchanged,
     IReadOnlyList<SkippedSource> Skipped,
     int ChunksWritten,
-    int ChunksEmbedded,
-    int VectorsReused,
     TimeSpan Elapsed)
 {
     public bool ChangedIndex => Added + Updated + Deleted > 0;

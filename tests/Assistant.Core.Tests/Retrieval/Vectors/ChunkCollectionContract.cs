@@ -12,12 +12,12 @@ namespace Assistant.Core.Tests.Retrieval.Vectors;
 /// </summary>
 public abstract class ChunkCollectionContract : IAsyncDisposable
 {
-    private const int Dimensions = 4;
+    protected const int Dimensions = 4;
     private readonly List<VectorStoreCollection<Guid, ChunkVector>> _collections = [];
 
     protected abstract Task<VectorStoreCollection<Guid, ChunkVector>> CreateCollectionAsync(string name, int dimensions);
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // Unit vectors at known angles to the query [1, 0, 0, 0]: cosine similarities 1, 0.707, 0.577, 0 and -1.
     private static readonly float[] Query = [1, 0, 0, 0];
@@ -237,6 +237,18 @@ public abstract class ChunkCollectionContract : IAsyncDisposable
         Labels = [.. labels, ChunkVector.Label("document", documentId)],
         Vector = vector,
     };
+
+    /// <summary>A record whose document id is the chunk id before '#', for a provider's own tests.</summary>
+    protected static ChunkVector Record(string chunkId, float[] vector, params string[] labels) =>
+        Chunk(chunkId, chunkId[..chunkId.IndexOf('#')], vector, labels);
+
+    /// <summary>The unit vector along one axis.</summary>
+    protected static float[] Axis(int axis)
+    {
+        var vector = new float[Dimensions];
+        vector[axis] = 1;
+        return vector;
+    }
 
     private static ChunkFilter Filter(params string[] conditions)
     {

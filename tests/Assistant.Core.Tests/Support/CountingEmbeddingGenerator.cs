@@ -1,0 +1,29 @@
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Core.Tests.Support;
+
+/// <summary>
+/// The real hashing generator, counting the passages it embeds (queries excluded: a passage's embedding input always
+/// starts with its title on a line of its own). Optionally fails once a number of passages were embedded, to stop a
+/// backfill part-way as a crash would.
+/// </summary>
+public sealed class CountingEmbeddingGenerator(int dimensions = 512, int? failAfterPassages = null)
+    : DelegatingEmbeddingGenerator<string, Embedding<float>>(new Core.Embeddings.HashingEmbeddingGenerator(dimensions, new Core.Retrieval.Analysis.EnglishAnalyzer()))
+{
+    private int _passages;
+
+    public int Passages => Volatile.Read(ref _passages);
+
+    public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var texts = values.ToList();
+        var passages = texts.Count(text => text.Contains('\n'));
+        if (failAfterPassages is { } limit && Passages + passages > limit)
+        {
+            throw new IOException("The embedding service went away.");
+        }
+        Interlocked.Add(ref _passages, passages);
+        return base.GenerateAsync(texts, options, cancellationToken);
+    }
+}
