@@ -4,7 +4,7 @@ using Assistant.Core.Knowledge.Chunking;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;

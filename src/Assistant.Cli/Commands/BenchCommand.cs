@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Assistant.Cli.Benchmarks;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Storage;
 using Assistant.Core.Retrieval;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
 using Assistant.Core.Privacy;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;

@@ -1,6 +1,6 @@
 using Assistant.Core.Answers.Semantic;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Answers;

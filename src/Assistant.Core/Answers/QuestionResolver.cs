@@ -1,4 +1,4 @@
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 
 namespace Assistant.Core.Answers;
 

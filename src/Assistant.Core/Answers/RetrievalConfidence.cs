@@ -1,5 +1,5 @@
 using Assistant.Core.Retrieval;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval.Keyword;
 using Assistant.Core.Text;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 
 namespace Assistant.Core.Answers;
 

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Embeddings;

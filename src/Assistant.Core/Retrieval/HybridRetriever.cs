@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval.Fusion;
 using Assistant.Core.Retrieval.Vectors;
 using Microsoft.Extensions.AI;

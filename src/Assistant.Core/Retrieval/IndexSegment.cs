@@ -14,7 +14,7 @@ internal static class IndexSegment
     private const int Magic = 0x41534733; // "ASG3": vectors moved to the vector store
 
     public static string Fingerprint(string storeVersion, RetrievalOptions options) =>
-        $"{storeVersion}|{options.K1}|{options.B}|{options.TitleWeight}|{Analysis.EnglishAnalyzer.Version}";
+        $"{storeVersion}|{options.K1}|{options.B}|{options.TitleWeight}|{Text.Analysis.EnglishAnalyzer.Version}";
 
     public static void Save(string path, IndexSnapshot snapshot, string fingerprint)
     {

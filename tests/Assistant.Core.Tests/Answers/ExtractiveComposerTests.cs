@@ -1,7 +1,7 @@
 using Assistant.Core.Answers;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Verification;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using Assistant.Core.Answers;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Xunit;
 
 namespace Assistant.Core.Tests.Answers;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Tests.Support;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Tests.Support;
 using Xunit;
 

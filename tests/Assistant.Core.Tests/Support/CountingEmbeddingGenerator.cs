@@ -8,7 +8,7 @@ namespace Assistant.Core.Tests.Support;
 /// backfill part-way as a crash would.
 /// </summary>
 public sealed class CountingEmbeddingGenerator(int dimensions = 512, int? failAfterPassages = null)
-    : DelegatingEmbeddingGenerator<string, Embedding<float>>(new Core.Embeddings.HashingEmbeddingGenerator(dimensions, new Core.Retrieval.Analysis.EnglishAnalyzer()))
+    : DelegatingEmbeddingGenerator<string, Embedding<float>>(new Core.Embeddings.HashingEmbeddingGenerator(dimensions, new Core.Text.Analysis.EnglishAnalyzer()))
 {
     private int _passages;
 

@@ -55,7 +55,7 @@ public sealed class EmbeddingProgressTests
     }
 
     /// <summary>The hashing generator, holding back passages (not queries) until opened: a slow model, frozen.</summary>
-    private sealed class GatedEmbeddingGenerator() : DelegatingEmbeddingGenerator<string, Embedding<float>>(new HashingEmbeddingGenerator(512, new Assistant.Core.Retrieval.Analysis.EnglishAnalyzer()))
+    private sealed class GatedEmbeddingGenerator() : DelegatingEmbeddingGenerator<string, Embedding<float>>(new HashingEmbeddingGenerator(512, new Assistant.Core.Text.Analysis.EnglishAnalyzer()))
     {
         private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

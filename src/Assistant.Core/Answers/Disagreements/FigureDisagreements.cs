@@ -1,5 +1,5 @@
 using Assistant.Core.Answers.Verification;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 
 namespace Assistant.Core.Answers.Disagreements;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Assistant.Core.Retrieval;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Answers.Generation;

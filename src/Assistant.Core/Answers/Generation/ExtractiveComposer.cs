@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Core.Answers.Verification;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 
 namespace Assistant.Core.Answers.Generation;
 

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Assistant.Core.Embeddings;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 
 namespace Assistant.Core.Answers.Verification;
 

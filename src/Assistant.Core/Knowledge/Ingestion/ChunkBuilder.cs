@@ -1,6 +1,6 @@
 using Assistant.Core.Knowledge.Chunking;
 using Assistant.Core.Knowledge.Parsing;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Storage;
 
 namespace Assistant.Core.Knowledge.Ingestion;
@@ -29,7 +29,7 @@ public sealed class ChunkBuilder(SectionChunker chunker, EnglishAnalyzer analyze
                 Start: draft.Start,
                 End: draft.End,
                 Text: text,
-                ContentHash: ContentHash.Of(EmbeddingInput(document.Title, trail, text)),
+                ContentHash: ContentHash.Of(ChunkRecord.EmbeddingInputOf(document.Title, trail, text)),
                 Metadata: document.Metadata,
                 Terms: terms,
                 Vector: ReadOnlyMemory<float>.Empty));
@@ -41,9 +41,4 @@ public sealed class ChunkBuilder(SectionChunker chunker, EnglishAnalyzer analyze
     private static string Tags(ParsedDocument document) =>
         document.Metadata.TryGetValue("tags", out var tags) ? string.Join(' ', tags) : "";
 
-    /// <summary>The text a chunk's vector is computed from: title and heading trail give the passage its context.</summary>
-    public static string EmbeddingInput(ChunkRecord chunk) => EmbeddingInput(chunk.Title, chunk.HeadingTrail, chunk.Text);
-
-    private static string EmbeddingInput(string title, string trail, string text) =>
-        trail.Length == 0 ? $"{title}\n{text}" : $"{title}\n{trail}\n{text}";
 }

@@ -1,5 +1,5 @@
 using Assistant.Core.Knowledge.Chunking;
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge.Ingestion;

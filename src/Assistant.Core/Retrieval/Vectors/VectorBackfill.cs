@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assistant.Core.Embeddings;
-using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -168,7 +167,7 @@ public sealed class VectorBackfill(
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (part, token) =>
             {
-                var embeddings = await generator.GenerateAsync(parts[part].Select(ChunkBuilder.EmbeddingInput), cancellationToken: token);
+                var embeddings = await generator.GenerateAsync(parts[part].Select(chunk => chunk.EmbeddingInput), cancellationToken: token);
                 results[part] = embeddings.Select(embedding => embedding.Vector).ToArray();
             });
         var vectors = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Assistant.Core.Answers;
 using Assistant.Core.Answers.Semantic;
 using Assistant.Core.Answers.Verification;

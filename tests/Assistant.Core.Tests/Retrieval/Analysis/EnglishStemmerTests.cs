@@ -1,4 +1,4 @@
-using Assistant.Core.Retrieval.Analysis;
+using Assistant.Core.Text.Analysis;
 using Xunit;
 
 namespace Assistant.Core.Tests.Retrieval.Analysis;

@@ -1,4 +1,4 @@
-namespace Assistant.Core.Retrieval.Analysis;
+namespace Assistant.Core.Text.Analysis;
 
 /// <summary>
 /// Snowball English (Porter2) stemmer: a port of <c>english.sbl</c> as shipped in Snowball 2.x, the definition

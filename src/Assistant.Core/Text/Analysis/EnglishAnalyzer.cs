@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
-namespace Assistant.Core.Retrieval.Analysis;
+namespace Assistant.Core.Text.Analysis;
 
 /// <summary>
 /// Turns text into keyword terms: split on anything that is not a letter or digit, lower-case, drop stop words,

@@ -1,4 +1,4 @@
-namespace Assistant.Core.Retrieval.Analysis;
+namespace Assistant.Core.Text.Analysis;
 
 /// <summary>
 /// Keyword terms for Chinese, Japanese and Korean script, which has no spaces between words: every run becomes its

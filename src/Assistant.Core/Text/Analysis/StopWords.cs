@@ -1,4 +1,4 @@
-namespace Assistant.Core.Retrieval.Analysis;
+namespace Assistant.Core.Text.Analysis;
 
 /// <summary>
 /// English function words dropped before keyword scoring. The list is the common core of the Lucene, NLTK and
