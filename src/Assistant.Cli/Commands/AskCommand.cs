@@ -27,6 +27,7 @@ internal static class AskCommand
         {
             using var host = CliHost.Build(Overrides.From(parse.GetValue(data), parse.GetValue(knowledge)));
             await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
+            await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
             if (parse.GetValue(asUser) is { } username)
             {
                 return await AskInConversation.RunAsync(host.Services, username, parse.GetValue(question)!, parse.GetValue(conversation), parse.GetValue(web)!, cancellationToken);

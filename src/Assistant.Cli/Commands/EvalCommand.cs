@@ -29,6 +29,7 @@ internal static class EvalCommand
             {
                 using var host = CliHost.Build(new Dictionary<string, string?> { ["Assistant:DataDirectory"] = data });
                 await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
+                await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
                 var evaluator = host.Services.GetRequiredService<AnswerEvaluator>();
                 var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 

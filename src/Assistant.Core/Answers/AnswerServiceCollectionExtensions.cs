@@ -28,6 +28,7 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<SupportScorer>();
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<ParaphraseSupport>();
+        services.AddSingleton<Answers.Semantic.SentenceWarmup>();
         services.AddSingleton<AnswerTraceWriter>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExtractiveChatClient>();

@@ -1,3 +1,4 @@
+using Assistant.Core.Answers.Semantic;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Retrieval.Vectors;
 using Microsoft.Extensions.VectorData;
@@ -6,13 +7,15 @@ namespace Assistant.Web.Knowledge;
 
 /// <summary>
 /// Fills in vectors behind the keyword index: whenever the served index changes (start-up load, an ingest here or by
-/// another process), it runs <see cref="VectorBackfill"/> until every chunk has a vector of the current model. The
-/// host answers by keyword meanwhile. A failed pass is logged, shown on /api/health, and retried.
+/// another process), it runs <see cref="VectorBackfill"/> until every chunk has a vector of the current model, then
+/// embeds the passage sentences the semantic answer checks compare with (<see cref="SentenceWarmup"/>). The host
+/// answers by keyword meanwhile. A failed pass is logged, shown on /api/health, and retried.
 /// </summary>
 public sealed class EmbeddingBackfillService(
     KnowledgeIndex index,
     VectorBackfill backfill,
     VectorStoreCollection<Guid, ChunkVector> vectors,
+    SentenceWarmup sentences,
     ILogger<EmbeddingBackfillService> logger) : BackgroundService
 {
     // Checking whether the served index changed is an in-memory comparison, so a short tick costs nothing and the
@@ -44,6 +47,7 @@ public sealed class EmbeddingBackfillService(
             {
                 await backfill.RunAsync(cancellationToken: stoppingToken);
                 embeddedVersion = version;
+                await sentences.RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

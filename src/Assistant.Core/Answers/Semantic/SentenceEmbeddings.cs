@@ -13,7 +13,7 @@ public sealed class SentenceEmbeddings(IEmbeddingGenerator<string, Embedding<flo
 {
     // Passage sentences come back question after question (the same articles answer most questions), and embedding
     // them is most of the cost of a semantic check; the bound keeps a long-running host's memory flat.
-    private const int CacheLimit = 20_000;
+    public const int CacheLimit = 20_000;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<float>> _cache = new(StringComparer.Ordinal);
 
     private readonly Lazy<SemanticThresholds?> _thresholds = new(() =>
