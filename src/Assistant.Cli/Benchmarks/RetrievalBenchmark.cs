@@ -41,7 +41,7 @@ internal sealed class RetrievalBenchmark(IHost host, BeirDataset dataset, string
         var systems = new List<SystemResult> { await MeasureProductAsync(retriever, settings, cancellationToken) };
         var vectorHits = await VectorHitsAsync(retriever, snapshot, settings, cancellationToken);
         systems.Add(Measure("keyword only (BM25)", snapshot, Variant(settings, keywordWeight: 1), vectorHits));
-        systems.Add(Measure($"vector only ({embedding.Model}, search time excludes the query embedding)", snapshot, Variant(settings, keywordWeight: 0), vectorHits));
+        systems.Add(Measure($"vector only ({embedding.Model}, timing covers fusion only: the query embedding and vector search ran beforehand)", snapshot, Variant(settings, keywordWeight: 0), vectorHits));
         systems.Add(await MeasureFts5Async(services.GetRequiredService<IKnowledgeStore>(), settings, cancellationToken));
 
         var chunking = services.GetRequiredService<IOptions<ChunkingOptions>>().Value;
