@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Assistant.Web.Tests.Knowledge;
@@ -53,24 +52,8 @@ public sealed class DataFolderTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] arguments)
-    {
-        // The CLI is built beside this test project (a ProjectReference without its assembly), in the same configuration.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var cli = Path.Combine(AssistantWebFactory.RepositoryRoot, "src", "Assistant.Cli", "bin", configuration, "net10.0", "assistant.dll");
-        Assert.True(File.Exists(cli), $"The CLI was not built at {cli}: run dotnet build Assistant.sln -c {configuration}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _root };
-        start.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] arguments) =>
+        Cli.CliProcess.RunAsync(_root, arguments);
 
     public void Dispose() => AssistantWebFactory.DeleteTempDirectory(_root);
 }
