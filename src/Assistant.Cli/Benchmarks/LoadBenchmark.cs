@@ -9,7 +9,7 @@ namespace Assistant.Cli.Benchmarks;
 /// comes first. Connections ask golden-set questions in short conversations, each asking its next question as
 /// soon as the last is answered (closed loop), so answers/s is the host's capacity at that concurrency.
 /// </summary>
-internal sealed class LoadBenchmark(Uri baseAddress, IReadOnlyList<string> tokens, IReadOnlyList<string> questions, LoadSettings settings)
+internal sealed class LoadBenchmark(Uri baseAddress, IReadOnlyList<string> tokens, LoadQuestions questions, LoadSettings settings)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
@@ -42,7 +42,7 @@ internal sealed class LoadBenchmark(Uri baseAddress, IReadOnlyList<string> token
                             conversation = await client.CreateConversationAsync(stop.Token);
                         }
                         var started = Stopwatch.GetTimestamp();
-                        var status = await client.AskAsync(conversation!, questions[next++ % questions.Count], stop.Token);
+                        var status = await client.AskAsync(conversation!, questions.At(next++), stop.Token);
                         if (status == HttpStatusCode.OK)
                         {
                             own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -93,7 +93,7 @@ internal sealed class LoadBenchmark(Uri baseAddress, IReadOnlyList<string> token
             try
             {
                 var started = Stopwatch.GetTimestamp();
-                var status = await client.AskAsync(conversation, questions[message % questions.Count], stop.Token);
+                var status = await client.AskAsync(conversation, questions.At(message), stop.Token);
                 if (status == HttpStatusCode.OK)
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

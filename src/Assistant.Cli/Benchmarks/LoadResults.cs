@@ -27,12 +27,14 @@ internal sealed record LongConversationResult(
     LatencyStats LastMessagesMs,
     int Window);
 
+/// <param name="UniqueQuestions">Whether every message's text was new (see <see cref="LoadQuestions"/>), or golden questions came back as in real traffic.</param>
 /// <param name="LoadAverage">The machine's 1-minute load average when the run ended (Linux): above the core count, the figures are not quiet-machine figures.</param>
 internal sealed record LoadBenchmarkResult(
     string Machine,
     string? LoadAverage,
     string Knowledge,
     int Questions,
+    bool UniqueQuestions,
     int ConversationLength,
     IReadOnlyList<LoadScenarioResult> Scenarios,
     LongConversationResult? LongConversation);

@@ -26,17 +26,18 @@ internal static class LoadBenchmarkCommand
         var longMessages = new Option<int>("--long-messages") { Description = "Messages in the long conversation (0 to skip it).", DefaultValueFactory = _ => 400 };
         var longSeconds = new Option<int>("--long-seconds") { Description = "Time limit of the long conversation.", DefaultValueFactory = _ => 120 };
         var warmUp = new Option<int>("--warm-up") { Description = "Unmeasured messages first (JIT, caches, pools).", DefaultValueFactory = _ => 200 };
+        var unique = new Option<bool>("--unique-questions") { Description = "Make every message's text new (its word spacing differs), so no cache keyed by text helps." };
         var output = new Option<string>("--out") { Description = "Where to write the JSON result.", DefaultValueFactory = _ => Path.Combine("evals", "results", "load.json") };
         var command = new Command("load", "Chat throughput and latency over HTTP on 127.0.0.1 with offline answers: 1, 4, 20 connections and a long conversation.")
         {
-            knowledge, golden, connections, requests, seconds, length, longMessages, longSeconds, warmUp, output,
+            knowledge, golden, connections, requests, seconds, length, longMessages, longSeconds, warmUp, unique, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new LoadSettings(parse.GetValue(connections)!, Positive(parse.GetValue(requests), "--requests"),
                 TimeSpan.FromSeconds(Positive(parse.GetValue(seconds), "--seconds")), Positive(parse.GetValue(length), "--conversation-length"),
                 parse.GetValue(longMessages), TimeSpan.FromSeconds(Positive(parse.GetValue(longSeconds), "--long-seconds")), 50, parse.GetValue(warmUp));
-            var questions = GoldenQuestions.Load(parse.GetValue(golden)!);
+            var questions = new LoadQuestions(GoldenQuestions.Load(parse.GetValue(golden)!), parse.GetValue(unique));
 
             await using var host = new LoadHost(parse.GetValue(knowledge)!);
             AnsiConsole.MarkupLine($"Starting the web host over [bold]{Markup.Escape(parse.GetValue(knowledge)!)}[/] (data in {Markup.Escape(host.DataDirectory)})...");
@@ -46,7 +47,7 @@ internal static class LoadBenchmarkCommand
             {
                 tokens.Add(await LoadClient.SignInAsync(host.BaseAddress, user, password, cancellationToken));
             }
-            AnsiConsole.MarkupLine($"Listening on {host.BaseAddress}; {questions.Count} questions, signed in as {string.Join(", ", DemoUsers.Select(u => u.User))}.");
+            AnsiConsole.MarkupLine($"Listening on {host.BaseAddress}; {questions.Count} questions{(questions.Unique ? ", every message's text new" : "")}, signed in as {string.Join(", ", DemoUsers.Select(u => u.User))}.");
 
             var benchmark = new LoadBenchmark(host.BaseAddress, tokens, questions, settings);
             if (settings.WarmUpRequests > 0)
@@ -69,7 +70,7 @@ internal static class LoadBenchmarkCommand
             var result = new LoadBenchmarkResult(
                 $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
                 File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
-                parse.GetValue(knowledge)!, questions.Count, settings.ConversationLength, scenarios, longConversation);
+                parse.GetValue(knowledge)!, questions.Count, questions.Unique, settings.ConversationLength, scenarios, longConversation);
             Print(result);
             await BenchJson.WriteAsync(parse.GetValue(output)!, result, cancellationToken);
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(parse.GetValue(output)!)}[/]");

@@ -43,6 +43,13 @@ public sealed class EmbeddingOptions : IValidatableObject
     [Range(1, 2048)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// Memory for the vectors of recent search queries (<see cref="QueryEmbeddings"/>): repeated questions skip the
+    /// model. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 4096)]
+    public int QueryCacheMegabytes { get; set; } = 32;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == EmbeddingProvider.OpenAI && string.IsNullOrWhiteSpace(Model))

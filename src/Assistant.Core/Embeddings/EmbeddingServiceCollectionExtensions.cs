@@ -11,7 +11,8 @@ public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the one <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> the application uses, chosen by
-    /// Assistant:Embeddings:Provider. Business code only ever sees the interface.
+    /// Assistant:Embeddings:Provider, and the cached one search queries go through (keyed <see cref="QueryEmbeddings.Key"/>).
+    /// Business code only ever sees the interface.
     /// </summary>
     public static IServiceCollection AddAssistantEmbeddings(this IServiceCollection services)
     {
@@ -29,6 +30,9 @@ public static class EmbeddingServiceCollectionExtensions
                 _ => new HashingEmbeddingGenerator(options.Dimensions, provider.GetRequiredService<EnglishAnalyzer>()),
             };
         });
+        services.AddKeyedSingleton(QueryEmbeddings.Key, (provider, _) => QueryEmbeddings.Cached(
+            provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.QueryCacheMegabytes));
         return services;
     }
 

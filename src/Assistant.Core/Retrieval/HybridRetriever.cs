@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Assistant.Core.Embeddings;
 using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval.Fusion;
 using Assistant.Core.Retrieval.Vectors;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 
@@ -18,7 +20,7 @@ namespace Assistant.Core.Retrieval;
 public sealed class HybridRetriever(
     KnowledgeIndex index,
     EnglishAnalyzer analyzer,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    [FromKeyedServices(QueryEmbeddings.Key)] IEmbeddingGenerator<string, Embedding<float>> embeddings,
     VectorStoreCollection<Guid, ChunkVector> vectors,
     VectorBackfill backfill,
     IOptions<RetrievalOptions> options)

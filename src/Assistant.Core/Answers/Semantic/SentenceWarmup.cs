@@ -13,9 +13,31 @@ namespace Assistant.Core.Answers.Semantic;
 public sealed class SentenceWarmup(KnowledgeIndex index, SentenceEmbeddings embeddings, ILogger<SentenceWarmup> logger)
 {
     private const int Batch = 256;
+    private readonly Lock _gate = new();
+    private (string? Version, Task Run)? _latest;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Warms the sentences of the served index version. Callers for the same version share one run (the host's
+    /// background service, and a benchmark that must not measure while it runs), so nothing is embedded twice.
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            var version = index.Version;
+            if (_latest is { } latest && latest.Version == version && !latest.Run.IsFaulted && !latest.Run.IsCanceled)
+            {
+                return latest.Run.WaitAsync(cancellationToken);
+            }
+            var run = WarmAsync(cancellationToken);
+            _latest = (version, run);
+            return run;
+        }
+    }
+
+    private async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         if (embeddings.Thresholds is null)
         {
             return;

@@ -55,6 +55,38 @@ public sealed class SentenceWarmupTests
         }
     }
 
+    [Fact]
+    public async Task Callers_for_the_same_index_share_one_warm_up()
+    {
+        var (knowledge, recorder) = await CreateAsync();
+        using (knowledge)
+        {
+            recorder.Texts.Clear();
+            var warmup = knowledge.Get<SentenceWarmup>();
+
+            await Task.WhenAll(warmup.RunAsync(TestContext.Current.CancellationToken), warmup.RunAsync(TestContext.Current.CancellationToken));
+            await warmup.RunAsync(TestContext.Current.CancellationToken);
+
+            var sentence = "Tickets sent at the weekend are answered on Monday morning.";
+            Assert.Single(recorder.Texts, text => text == sentence);
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_embeds_its_question_once_for_retrieval_and_the_semantic_check()
+    {
+        var (knowledge, recorder) = await CreateAsync();
+        using (knowledge)
+        {
+            await knowledge.Get<SentenceWarmup>().RunAsync(TestContext.Current.CancellationToken);
+            recorder.Texts.Clear();
+
+            await knowledge.Get<AnswerService>().AnswerAsync(new AnswerRequest(Question), TestContext.Current.CancellationToken);
+
+            Assert.Single(recorder.Texts, text => text == Question);
+        }
+    }
+
     private static async Task<(TestKnowledgeBase Knowledge, RecordingGenerator Recorder)> CreateAsync()
     {
         var recorder = new RecordingGenerator(new HashingEmbeddingGenerator(512, new EnglishAnalyzer()));
