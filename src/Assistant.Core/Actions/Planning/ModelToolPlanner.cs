@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Core.Actions.Tools;
+using Assistant.Core.Budgets;
 using Assistant.Core.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,11 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
         try
         {
             response = await model.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (BudgetExceededException exception)
+        {
+            logger.LogInformation("Budget {Scope} leaves no model for planning; the offline intent router plans instead.", exception.Decision.Scope);
+            return await fallback.PlanAsync(message, previousMessages, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
