@@ -12,7 +12,7 @@ public static class BudgetNotices
     public const string UserKey = "assistant.budget.user";
 
     public static string Remaining(BudgetUsage usage) =>
-        $"{Describe(usage.Scope)} is {usage.Utilization.ToString("P0", CultureInfo.InvariantCulture)} used: {Usd(usage.Remaining)} of {Usd(usage.Limit)} left.";
+        $"{Describe(usage.Scope)} is {Math.Round(usage.Utilization * 100):0}% used: {Usd(usage.Remaining)} of {Usd(usage.Limit)} left.";
 
     public static string SteppedDown(string scope, string primary, string model) =>
         $"{Describe(scope)} does not cover another call to {primary}, so {model} answered instead.";

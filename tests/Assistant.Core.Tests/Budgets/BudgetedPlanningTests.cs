@@ -1,0 +1,61 @@
+using Assistant.Core.Actions.Planning;
+using Assistant.Core.Budgets;
+using Assistant.Core.Tests.Support;
+using Xunit;
+
+namespace Assistant.Core.Tests.Budgets;
+
+/// <summary>The tool planner as the host builds it, with budgets: past its budget the offline router plans, and no model is called.</summary>
+public sealed class BudgetedPlanningTests : IAsyncLifetime
+{
+    private ScriptedChatServer _server = null!;
+    private TestActions _actions = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await ScriptedChatServer.StartAsync();
+        _actions = new TestActions(new()
+        {
+            ["Assistant:Model:Endpoint"] = _server.BaseAddress.ToString(),
+            ["Assistant:Model:Model"] = "planner-model",
+            ["Assistant:Model:MaxRetries"] = "0",
+            ["Assistant:Model:Prices:planner-model:InputPerMillion"] = "1",
+            ["Assistant:Model:Prices:planner-model:OutputPerMillion"] = "2",
+            ["Assistant:Budgets:ToolPlanningMonthlyUsd"] = "0",
+        });
+    }
+
+    [Fact]
+    public async Task Past_the_planning_budget_the_offline_router_plans_without_calling_the_model()
+    {
+        var call = await _actions.Get<IToolPlanner>().PlanAsync("Please refund $40 of INV-2026-0142", [], TestContext.Current.CancellationToken);
+
+        Assert.NotNull(call);
+        Assert.Equal(ToolNames.RequestRefund, call.Tool);
+        Assert.DoesNotContain("model", call.Source);
+        Assert.Empty(_server.Requests);
+        var refusal = Assert.Single(await _actions.Get<IBudgetStore>().ListEventsAsync(10, TestContext.Current.CancellationToken));
+        Assert.Equal(("tool-planning-monthly", BudgetLevels.Limit), (refusal.Scope, refusal.Level));
+    }
+
+    [Fact]
+    public async Task Within_the_planning_budget_the_model_plans_and_its_cost_is_charged_to_the_feature()
+    {
+        await _actions.Get<IBudgetStore>().SetLimitAsync("tool-planning-monthly", 1m, "ada", TestContext.Current.CancellationToken);
+        _server.Enqueue(ScriptedChatServer.ToolCall(ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":40}"""));
+
+        var call = await _actions.Get<IToolPlanner>().PlanAsync("Please refund $40 of INV-2026-0142", [], TestContext.Current.CancellationToken);
+
+        Assert.Equal("model (planner-v1)", call!.Source);
+        var month = _actions.Clock.GetUtcNow().ToString("yyyy-MM");
+        var feature = (await _actions.Get<IBudgetStore>().ListUsageAsync([month], _ => 1m, TestContext.Current.CancellationToken)).Single(u => u.Scope == "tool-planning-monthly");
+        // The scripted tool call reports 40 prompt and 12 completion tokens.
+        Assert.Equal(((40 * 1m + 12 * 2m) / 1_000_000m, 0m), (feature.Spent, feature.Reserved));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _actions.Dispose();
+        await _server.DisposeAsync();
+    }
+}
