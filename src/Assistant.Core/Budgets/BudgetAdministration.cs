@@ -1,5 +1,4 @@
 using System.Globalization;
-using Assistant.Core.Actions;
 using Assistant.Core.Audit;
 using Microsoft.Extensions.Options;
 
@@ -50,16 +49,16 @@ public sealed class BudgetAdministration(IBudgetStore store, IAuditLog audit, IO
         _ => null,
     };
 
-    /// <summary>Stores and audits a new limit; the caller has checked it with <see cref="Problem"/>.</summary>
-    public async Task<BudgetScopeView> SetLimitAsync(Actor admin, BudgetScope scope, decimal limit, CancellationToken cancellationToken = default)
+    /// <summary>Stores and audits a new limit, as <paramref name="username"/> acting in <paramref name="role"/>; the caller has checked it with <see cref="Problem"/>.</summary>
+    public async Task<BudgetScopeView> SetLimitAsync(string username, string role, BudgetScope scope, decimal limit, CancellationToken cancellationToken = default)
     {
         if (Problem(scope, limit) is { } problem)
         {
             throw new ArgumentOutOfRangeException(nameof(limit), limit, problem);
         }
         var before = (await ListAsync(cancellationToken)).First(view => view.Name == scope.Name).Limit;
-        await store.SetLimitAsync(scope.Name, limit, admin.Username, cancellationToken);
-        await audit.AppendAsync(new AuditRecord(admin.Username, admin.Role, AuditEvent.BudgetLimitChanged, AuditTool, "ok",
+        await store.SetLimitAsync(scope.Name, limit, username, cancellationToken);
+        await audit.AppendAsync(new AuditRecord(username, role, AuditEvent.BudgetLimitChanged, AuditTool, "ok",
             Detail: string.Create(CultureInfo.InvariantCulture, $"{scope.Name}: {before} → {limit} {scope.Unit}")), CancellationToken.None);
         return (await ListAsync(cancellationToken)).First(view => view.Name == scope.Name);
     }
