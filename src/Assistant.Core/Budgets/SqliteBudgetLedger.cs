@@ -68,6 +68,20 @@ internal sealed class SqliteBudgetLedger(SqliteConnection connection, SqliteTran
             : null;
     }
 
+    /// <summary>Removes and returns every reservation made before <paramref name="cutoff"/>.</summary>
+    public async Task<List<SqliteBudgetStore.StoredReservation>> TakeReservationsBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var command = Command("DELETE FROM budget_reservations WHERE created_at < $cutoff RETURNING amount_nanos, accounts");
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToString("O"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var taken = new List<SqliteBudgetStore.StoredReservation>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            taken.Add(new SqliteBudgetStore.StoredReservation(reader.GetInt64(0), SqliteBudgetStore.Deserialize(reader.GetString(1))));
+        }
+        return taken;
+    }
+
     /// <summary>Records the crossing unless this account already crossed this level in this period; returns it when new.</summary>
     public async Task<BudgetEvent?> RecordEventAsync(BudgetUsage usage, string level, DateTimeOffset at, CancellationToken cancellationToken)
     {

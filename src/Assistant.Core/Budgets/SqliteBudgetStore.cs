@@ -12,6 +12,12 @@ namespace Assistant.Core.Budgets;
 /// </summary>
 public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider clock) : IBudgetStore
 {
+    /// <summary>
+    /// A reservation this old belongs to a process that died mid-call (a call with every retry takes minutes at
+    /// most): the next reservation gives it back, so a crash does not hold budget until the period ends.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
     private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS budget_accounts (
             scope          TEXT NOT NULL,
@@ -28,6 +34,7 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider cloc
             accounts     TEXT NOT NULL,
             created_at   TEXT NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS ix_budget_reservations_created ON budget_reservations(created_at);
         CREATE TABLE IF NOT EXISTS budget_limits (
             scope      TEXT PRIMARY KEY,
             limit_usd  TEXT NOT NULL,
@@ -55,6 +62,13 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider cloc
         await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
         await using var transaction = (SqliteTransaction)await writer.Connection.BeginTransactionAsync(cancellationToken);
         var ledger = new SqliteBudgetLedger(writer.Connection, transaction);
+        foreach (var stale in await ledger.TakeReservationsBeforeAsync(Now - StaleAfter, cancellationToken))
+        {
+            foreach (var account in stale.Accounts)
+            {
+                await ledger.AddAsync(await ledger.UsageAsync(account, 0, cancellationToken), spent: 0, reserved: -stale.AmountNanos, cancellationToken);
+            }
+        }
         var limits = await ledger.LimitsAsync(cancellationToken);
         var before = new List<BudgetUsage>(accounts.Count);
         foreach (var account in accounts)

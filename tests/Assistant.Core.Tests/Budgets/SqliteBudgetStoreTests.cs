@@ -84,6 +84,23 @@ public sealed class SqliteBudgetStoreTests : IDisposable
         Assert.Equal("ada", Assert.Single(await _store.ListLimitsAsync(cancel)).UpdatedBy);
     }
 
+    [Fact]
+    public async Task A_reservation_left_by_a_process_that_died_is_given_back_by_a_later_reservation()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var clock = new Support.ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = new SqliteBudgetStore(new SqliteDatabase(Path.Combine(_root, "crashed.db")), clock);
+        var accounts = new[] { Global(1m) };
+        Assert.True((await store.ReserveAsync(accounts, 0.9m, 0.8m, cancel)).Granted);
+        Assert.False((await store.ReserveAsync(accounts, 0.5m, 0.8m, cancel)).Granted);
+
+        clock.Advance(SqliteBudgetStore.StaleAfter + TimeSpan.FromMinutes(1));
+        var later = await store.ReserveAsync(accounts, 0.5m, 0.8m, cancel);
+
+        Assert.True(later.Granted);
+        Assert.Equal(0.5m, Assert.Single(later.Usage).Reserved);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
