@@ -69,6 +69,8 @@ public sealed class BudgetedAnswerTests : IAsyncLifetime
         Assert.Equal(((300 * 10m + 20 * 30m) / 1_000_000m, 0m), (alice.Spent, alice.Reserved));
         // The reservation bounded the call: the model was asked for no more output than was reserved.
         Assert.Equal(1024, _server.Requests.Single()["max_completion_tokens"]!.GetValue<int>());
+        // Whom the call is charged to stays in the process: the provider is not told the username.
+        Assert.DoesNotContain("alice", _server.Requests.Single().ToJsonString());
     }
 
     [Fact]

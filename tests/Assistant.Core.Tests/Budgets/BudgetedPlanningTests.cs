@@ -39,18 +39,20 @@ public sealed class BudgetedPlanningTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Within_the_planning_budget_the_model_plans_and_its_cost_is_charged_to_the_feature()
+    public async Task Within_the_planning_budget_the_model_plans_and_its_cost_is_charged_to_the_feature_and_the_user()
     {
         await _actions.Get<IBudgetStore>().SetLimitAsync("tool-planning-monthly", 1m, "ada", TestContext.Current.CancellationToken);
         _server.Enqueue(ScriptedChatServer.ToolCall(ToolNames.RequestRefund, """{"invoice":"INV-2026-0142","amount":40}"""));
 
-        var call = await _actions.Get<IToolPlanner>().PlanAsync("Please refund $40 of INV-2026-0142", [], TestContext.Current.CancellationToken);
+        var call = await _actions.Get<IToolPlanner>().PlanAsync("Please refund $40 of INV-2026-0142", [], "alice", TestContext.Current.CancellationToken);
 
         Assert.Equal("model (planner-v1)", call!.Source);
-        var month = _actions.Clock.GetUtcNow().ToString("yyyy-MM");
-        var feature = (await _actions.Get<IBudgetStore>().ListUsageAsync([month], _ => 1m, TestContext.Current.CancellationToken)).Single(u => u.Scope == "tool-planning-monthly");
-        // The scripted tool call reports 40 prompt and 12 completion tokens.
-        Assert.Equal(((40 * 1m + 12 * 2m) / 1_000_000m, 0m), (feature.Spent, feature.Reserved));
+        var now = _actions.Clock.GetUtcNow();
+        var usage = await _actions.Get<IBudgetStore>().ListUsageAsync([now.ToString("yyyy-MM"), now.ToString("yyyy-MM-dd")], _ => 1m, TestContext.Current.CancellationToken);
+        // The scripted tool call reports 40 prompt and 12 completion tokens: charged to the feature and to alice's day.
+        var cost = (40 * 1m + 12 * 2m) / 1_000_000m;
+        Assert.Equal((cost, 0m), (usage.Single(u => u.Scope == "tool-planning-monthly").Spent, usage.Single(u => u.Scope == "tool-planning-monthly").Reserved));
+        Assert.Equal(cost, usage.Single(u => u.Scope == "user-daily" && u.Key == "alice").Spent);
     }
 
     public async ValueTask DisposeAsync()

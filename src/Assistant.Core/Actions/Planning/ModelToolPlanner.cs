@@ -24,7 +24,10 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
 
     private readonly PromptTemplateFile _instructions = PromptTemplateFile.Load(PromptVersion);
 
-    public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default)
+    public Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default) =>
+        PlanAsync(message, previousMessages, null, cancellationToken);
+
+    public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, string? userId, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages = [new(ChatRole.System, await _instructions.RenderAsync(NoValues, cancellationToken))];
         messages.AddRange(previousMessages.TakeLast(2).Select(previous => new ChatMessage(ChatRole.User, previous)));
@@ -34,6 +37,7 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
             Tools = [.. tools.All.Select(tool => (AITool)new ApprovalRequiredAIFunction(tool.Function))],
             ToolMode = ChatToolMode.Auto,
             Temperature = 0,
+            AdditionalProperties = new() { [BudgetNotices.UserKey] = userId },
         };
 
         ChatResponse response;
