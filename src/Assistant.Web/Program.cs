@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Assistant.Web;
 using Assistant.Web.Actions;
 using Assistant.Web.Auth;
+using Assistant.Web.Budgets;
 using Assistant.Web.ContentReview;
 using Assistant.Web.Conversations;
 using Assistant.Web.Feedback;
@@ -29,6 +30,7 @@ builder.AddConversations();
 builder.AddHandoffs();
 builder.AddActions();
 builder.AddFeedback();
+builder.AddBudgets();
 builder.AddUi();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapConversations();
 app.MapHandoffs();
 app.MapActions();
 app.MapFeedback();
+app.MapBudgets();
 app.MapChatCompletions();
 app.MapUi();
 

@@ -28,6 +28,9 @@ public sealed class AssistantWebFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>More configuration for the host (a model endpoint, budget limits), applied last; set before it starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public static AssistantWebFactory ForRepositoryKnowledge() => new(Path.Combine(RepositoryRoot, "knowledge"));
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -96,6 +99,10 @@ public sealed class AssistantWebFactory : WebApplicationFactory<Program>
         // The hashing embedding keeps the suite within CI's budget; tests of the local model embed small corpora themselves.
         builder.UseSetting("Assistant:Embeddings:Provider", "Hashing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

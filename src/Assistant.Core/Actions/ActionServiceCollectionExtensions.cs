@@ -7,6 +7,7 @@ using Assistant.Core.Actions.Proposing;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
+using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;
@@ -52,6 +53,7 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ActionExecutor>();
         services.AddSingleton<RouterToolPlanner>();
         services.AddSingleton(BuildPlanner);
+        services.AddAssistantBudgets();
         return services;
     }
 
@@ -67,8 +69,16 @@ public static class ActionServiceCollectionExtensions
         // No extractive fallback here: when the model fails, the router plans instead (inside ModelToolPlanner).
         // Function invocation sits outside the retries so a retried call is one model call; every tool the planner
         // offers requires approval, so this layer turns tool calls into approval requests and never invokes one.
+        // The budget layer picks the model the budget covers; when none fits it throws, and the router plans.
+        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
+        var cheaper = model.Fallbacks.Select(name => new BudgetedModel(name,
+            OpenAIChatClientFactory.Create(model.Endpoint, name, model.ApiKey, timeout).AsBuilder()
+                .UseFunctionInvocation(configure: invocation => invocation.TerminateOnUnknownCalls = true)
+                .UseRetries(model)
+                .Build(provider))).ToList();
         var client = OpenAIChatClientFactory.Create(model).AsBuilder()
             .UseModelTelemetry()
+            .UseBudgets(BudgetFeatures.ToolPlanning, model.Model!, cheaper, offline: null)
             .UseFunctionInvocation(configure: invocation => invocation.TerminateOnUnknownCalls = true)
             .UseRetries(model)
             .Build(provider);

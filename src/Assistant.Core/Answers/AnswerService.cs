@@ -76,7 +76,7 @@ public sealed class AnswerService(
 
         var messages = await prompts.AnswerMessagesAsync(resolved.Question, passages, cancellationToken);
         var generation = new GenerationResult();
-        await foreach (var update in generator.GetStreamingResponseAsync(messages, AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords), cancellationToken))
+        await foreach (var update in generator.GetStreamingResponseAsync(messages, AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords, request.UserId), cancellationToken))
         {
             var reset = generation.Add(update);
             if (!string.IsNullOrEmpty(update.Text) || reset)
@@ -115,7 +115,8 @@ public sealed class AnswerService(
                 + (disagreements.Count > 0 ? " The sources disagree, so every source's figure is shown." : ""),
             Suggestions: [],
             Notice: generation.Notice,
-            TraceId: run.TraceId);
+            TraceId: run.TraceId,
+            Budget: generation.Budget);
         await traces.WriteAsync(run, resolved, passages, answer, sentences, messages, generation, cancellationToken);
         yield return new AnswerCompleted(answer);
     }
@@ -163,7 +164,8 @@ public sealed class AnswerService(
             ConfidenceReason: confidence.Reason,
             Suggestions: suggestions,
             Notice: generation?.Notice,
-            TraceId: run.TraceId);
+            TraceId: run.TraceId,
+            Budget: generation?.Budget);
         await traces.WriteAsync(run, resolved, passages, answer, drafted ?? [], [], generation, cancellationToken);
         return answer;
     }

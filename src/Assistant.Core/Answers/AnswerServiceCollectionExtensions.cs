@@ -1,6 +1,7 @@
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
+using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;
@@ -33,14 +34,16 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExtractiveChatClient>();
         services.AddSingleton(BuildGenerator);
+        services.AddAssistantBudgets();
         return services;
     }
 
     /// <summary>
     /// The one place the generator is chosen and its middleware composed, outermost first (the first added layer sees
-    /// a call first and its result last): telemetry and logging see every call including fallbacks; fallback catches
-    /// what retries could not fix; retries wrap the model alone, and reply validation under them makes an unusable
-    /// reply a retryable failure.
+    /// a call first and its result last): telemetry and logging see every call including fallbacks; the budget layer
+    /// reserves for each call and picks the model the budget covers (the configured one, a cheaper fallback model's
+    /// own pipeline, or the extractive generator); fallback catches what retries could not fix; retries wrap the
+    /// model alone, and reply validation under them makes an unusable reply a retryable failure.
     /// </summary>
     private static IChatClient BuildGenerator(IServiceProvider provider)
     {
@@ -50,8 +53,15 @@ public static class AnswerServiceCollectionExtensions
         {
             return extractive.AsBuilder().UseModelTelemetry().Build(provider);
         }
+        var timeout = TimeSpan.FromSeconds(model.TimeoutSeconds);
+        var cheaper = model.Fallbacks.Select(name => new BudgetedModel(name,
+            OpenAIChatClientFactory.Create(model.Endpoint, name, model.ApiKey, timeout).AsBuilder()
+                .UseFallback(extractive)
+                .UseRetries(model)
+                .Build(provider))).ToList();
         return OpenAIChatClientFactory.Create(model).AsBuilder()
             .UseModelTelemetry()
+            .UseBudgets(BudgetFeatures.Answers, model.Model!, cheaper, offline: extractive)
             .UseFallback(extractive)
             .UseRetries(model)
             .Build(provider);

@@ -51,7 +51,8 @@ public sealed class AnswerTraceWriter(
                 drafted.Sum(s => s.Problems.Count(p => p.Contains("retrieved passages", StringComparison.Ordinal)))),
             Outcome: answer.Outcome.ToString(),
             Notice: answer.Notice,
-            CreatedAt: run.StartedAt);
+            CreatedAt: run.StartedAt,
+            Budget: answer.Budget);
         await store.WriteAsync(trace, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Core.Budgets;
 using Assistant.Core.Models.Middleware;
 using Microsoft.Extensions.AI;
 
@@ -14,6 +15,9 @@ public sealed class GenerationResult
     public UsageDetails? Usage { get; private set; }
 
     public string? Notice { get; private set; }
+
+    /// <summary>How budgets shaped the call, when the pipeline has a budget layer.</summary>
+    public BudgetDecision? Budget { get; private set; }
 
     /// <summary>Adds an update; returns true when it asked to discard the text so far.</summary>
     public bool Add(ChatResponseUpdate update)
@@ -33,6 +37,10 @@ public sealed class GenerationResult
         if (update.AdditionalProperties?.TryGetValue(ModelNotices.Key, out var notice) == true && notice is string text)
         {
             Notice = text;
+        }
+        if (update.AdditionalProperties?.TryGetValue(BudgetNotices.DecisionKey, out var decision) == true && decision is BudgetDecision budget)
+        {
+            Budget = budget;
         }
         return reset;
     }

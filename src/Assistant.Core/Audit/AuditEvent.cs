@@ -17,8 +17,11 @@ public static class AuditEvent
     /// <summary>An admin cleared a content flag: a sentence the screening took for an instruction to the assistant.</summary>
     public const string ContentFlagCleared = "content-flag-cleared";
 
+    /// <summary>An admin changed a spending limit (Budgets).</summary>
+    public const string BudgetLimitChanged = "budget-limit-changed";
+
     public static readonly IReadOnlyList<string> All =
-        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared];
+        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged];
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

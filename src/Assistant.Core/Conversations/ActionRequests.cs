@@ -16,8 +16,9 @@ namespace Assistant.Core.Conversations;
 public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionProposals proposals, IBackofficeStore backoffice)
 {
     /// <summary>The planned call and its tool, or null when the message asks for no action this deployment offers.</summary>
-    public async Task<(ProposedToolCall Call, AssistantTool Tool)?> PlanAsync(string message, IReadOnlyList<string> previous, CancellationToken cancellationToken) =>
-        await planner.PlanAsync(message, previous, cancellationToken) is { } call && tools.Find(call.Tool) is { } tool ? (call, tool) : null;
+    /// <param name="userId">Whose budget a model call for planning is charged to.</param>
+    public async Task<(ProposedToolCall Call, AssistantTool Tool)?> PlanAsync(string message, IReadOnlyList<string> previous, string? userId, CancellationToken cancellationToken) =>
+        await planner.PlanAsync(message, previous, userId, cancellationToken) is { } call && tools.Find(call.Tool) is { } tool ? (call, tool) : null;
 
     public async Task<ActionReply> ReplyAsync(ProposedToolCall call, AssistantTool tool, string message, Actor asker, ActionOrigin origin, CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public sealed class ConversationService(
         var questionId = Ids.New("msg");
 
         // Tools act on a customer's own account; staff testing the chat get answers only.
-        if (asker.Role == ActorRole.User && await requests.PlanAsync(question, previous, cancellationToken) is { } planned)
+        if (asker.Role == ActorRole.User && await requests.PlanAsync(question, previous, asker.Username, cancellationToken) is { } planned)
         {
             var reply = await requests.ReplyAsync(planned.Call, planned.Tool, question, asker, new ActionOrigin(conversation.Id, questionId, planned.Call.Source), cancellationToken);
             var answer = await answers.ReplyToRequestAsync(request, reply.Text, cancellationToken);

@@ -1,5 +1,7 @@
 using System.ClientModel;
+using Assistant.Core.Budgets;
 using Assistant.Core.Text.Analysis;
+using Assistant.Core.Tokenization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,7 +27,7 @@ public static class EmbeddingServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
             return options.Provider switch
             {
-                EmbeddingProvider.OpenAI => CreateOpenAI(options),
+                EmbeddingProvider.OpenAI => Budgeted(CreateOpenAI(options), provider, options.Model!),
                 EmbeddingProvider.Local => new LocalEmbeddingGenerator(),
                 _ => new HashingEmbeddingGenerator(options.Dimensions, provider.GetRequiredService<EnglishAnalyzer>()),
             };
@@ -35,6 +37,12 @@ public static class EmbeddingServiceCollectionExtensions
             provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value.QueryCacheMegabytes));
         return services;
     }
+
+    // A hosted model costs money per call, so it is budgeted when budgets are on (the local and hashing ones are free).
+    private static IEmbeddingGenerator<string, Embedding<float>> Budgeted(IEmbeddingGenerator<string, Embedding<float>> generator, IServiceProvider provider, string model) =>
+        provider.GetService<BudgetGate>() is { Enabled: true } gate
+            ? new BudgetEmbeddingGenerator(generator, gate, provider.GetRequiredKeyedService<ITokenCounter>(TokenCounters.Exact), model)
+            : generator;
 
     private static IEmbeddingGenerator<string, Embedding<float>> CreateOpenAI(EmbeddingOptions options)
     {

@@ -50,5 +50,11 @@ public sealed class ModelOptions
         ["gpt-4o"] = new() { InputPerMillion = 2.50m, OutputPerMillion = 10.00m },
     };
 
+    /// <summary>
+    /// Cheaper models on the same endpoint, in order, that answer when the budget no longer covers <see cref="Model"/>
+    /// (priced from <see cref="Prices"/>); after the last one, answers are extractive and tool planning uses the router.
+    /// </summary>
+    public List<string> Fallbacks { get; set; } = [];
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Model);
 }

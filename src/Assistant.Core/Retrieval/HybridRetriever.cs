@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assistant.Core.Budgets;
 using Assistant.Core.Embeddings;
 using Assistant.Core.Text.Analysis;
 using Assistant.Core.Retrieval.Fusion;
@@ -50,7 +51,16 @@ public sealed class HybridRetriever(
         {
             return [];
         }
-        var queryVector = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        ReadOnlyMemory<float> queryVector;
+        try
+        {
+            queryVector = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+        }
+        catch (BudgetExceededException)
+        {
+            // The embedding budget is spent: the keyword ranking alone answers, as it does before vectors exist.
+            return [];
+        }
         var search = new VectorSearchOptions<ChunkVector> { Filter = ChunkVectorFilter.From(filter) };
         var hits = new List<(int, float)>(candidates);
         await foreach (var result in vectors.SearchAsync(queryVector, candidates, search, cancellationToken))

@@ -1,3 +1,5 @@
+using Assistant.Core.Budgets;
+
 namespace Assistant.Core.Tracing;
 
 public sealed record TracePassage(int Number, string ChunkId, string DocumentId, double Score, double? KeywordScore, double? VectorScore);
@@ -9,6 +11,7 @@ public sealed record VerificationSummary(int Sentences, int Supported, int Remov
 /// <summary>
 /// The record of one answer: everything feedback, evaluation, budgets and monitoring need, written for every answer
 /// whatever its outcome. Tokens are the provider's count when it reports one, otherwise our exact BPE count.
+/// <see cref="Budget"/> is how budgets shaped the model call (null when no budgeted call was made).
 /// </summary>
 public sealed record AnswerTrace(
     string Id,
@@ -29,4 +32,5 @@ public sealed record AnswerTrace(
     VerificationSummary Verification,
     string Outcome,
     string? Notice,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    BudgetDecision? Budget = null);

@@ -16,10 +16,24 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
             model           TEXT,
             cost            REAL NOT NULL,
             total_ms        REAL NOT NULL,
-            json            TEXT NOT NULL
+            json            TEXT NOT NULL,
+            budget_scope    TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_traces_created ON traces(created_at);
-        """);
+        """, migrate: AddBudgetScopeAsync);
+
+    // Databases from before budgets gain the column: the budget that made an answer step down, for dashboards.
+    private static async Task AddBudgetScopeAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('traces') WHERE name = 'budget_scope'";
+        if ((long)(await check.ExecuteScalarAsync())! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE traces ADD COLUMN budget_scope TEXT";
+            await alter.ExecuteNonQueryAsync();
+        }
+    }
 
     public async Task WriteAsync(AnswerTrace trace, CancellationToken cancellationToken = default)
     {
@@ -28,8 +42,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
         await using var command = writer.Connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json)
-            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json)
+            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, budget_scope)
+            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $budget)
             """;
         command.Parameters.AddWithValue("$id", trace.Id);
         command.Parameters.AddWithValue("$conversation", (object?)trace.ConversationId ?? DBNull.Value);
@@ -40,6 +54,7 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         command.Parameters.AddWithValue("$cost", (double)trace.Cost);
         command.Parameters.AddWithValue("$ms", trace.Latency.TotalMs);
         command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$budget", (object?)trace.Budget?.Scope ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

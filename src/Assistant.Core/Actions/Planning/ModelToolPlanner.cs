@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Core.Actions.Tools;
+using Assistant.Core.Budgets;
 using Assistant.Core.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,10 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
 
     private readonly PromptTemplateFile _instructions = PromptTemplateFile.Load(PromptVersion);
 
-    public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default)
+    public Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, CancellationToken cancellationToken = default) =>
+        PlanAsync(message, previousMessages, null, cancellationToken);
+
+    public async Task<ProposedToolCall?> PlanAsync(string message, IReadOnlyList<string> previousMessages, string? userId, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages = [new(ChatRole.System, await _instructions.RenderAsync(NoValues, cancellationToken))];
         messages.AddRange(previousMessages.TakeLast(2).Select(previous => new ChatMessage(ChatRole.User, previous)));
@@ -33,12 +37,18 @@ public sealed class ModelToolPlanner(IChatClient model, ToolCatalog tools, Route
             Tools = [.. tools.All.Select(tool => (AITool)new ApprovalRequiredAIFunction(tool.Function))],
             ToolMode = ChatToolMode.Auto,
             Temperature = 0,
+            AdditionalProperties = new() { [BudgetNotices.UserKey] = userId },
         };
 
         ChatResponse response;
         try
         {
             response = await model.GetResponseAsync(messages, options, cancellationToken);
+        }
+        catch (BudgetExceededException exception)
+        {
+            logger.LogInformation("Budget {Scope} leaves no model for planning; the offline intent router plans instead.", exception.Decision.Scope);
+            return await fallback.PlanAsync(message, previousMessages, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

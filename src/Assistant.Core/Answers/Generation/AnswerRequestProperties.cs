@@ -1,3 +1,4 @@
+using Assistant.Core.Budgets;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Core.Answers.Generation;
@@ -12,13 +13,15 @@ public static class AnswerRequestProperties
     public const string Passages = "assistant.passages";
     public const string MaxWords = "assistant.maxWords";
 
-    public static ChatOptions Create(string question, IReadOnlyList<Passage> passages, int maxWords) => new()
+    /// <param name="userId">Whom the call is charged to (the user's daily budget); null charges no user.</param>
+    public static ChatOptions Create(string question, IReadOnlyList<Passage> passages, int maxWords, string? userId = null) => new()
     {
         AdditionalProperties = new AdditionalPropertiesDictionary
         {
             [Question] = question,
             [Passages] = passages,
             [MaxWords] = maxWords,
+            [BudgetNotices.UserKey] = userId,
         },
     };
 }
