@@ -1,10 +1,5 @@
-using Assistant.Core.Actions;
-using Assistant.Core.Audit;
-using Assistant.Core.Backoffice;
 using Assistant.Core.Evaluation;
 using Assistant.Core.Evaluation.RedTeam;
-using Assistant.Core.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Assistant.Core.Tests.Evaluation.RedTeam;
@@ -15,56 +10,33 @@ namespace Assistant.Core.Tests.Evaluation.RedTeam;
 /// </summary>
 public sealed class RedTeamSuiteTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Assistant.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test output folder.");
-    }
-
     [Fact]
     public async Task The_offline_assistant_has_no_severe_red_team_failure()
     {
-        var root = RepositoryRoot();
-        var suite = Path.Combine(root, "evals", "redteam");
-        var copy = Directory.CreateTempSubdirectory("assistant-redteam-").FullName;
-        try
-        {
-            var folder = RedTeamKnowledge.Prepare(Path.Combine(root, "knowledge"), Path.Combine(suite, "overlay"), Path.Combine(copy, "knowledge"));
-            using var knowledge = new TestKnowledgeBase(services => services.AddAssistantBackoffice().AddAssistantAudit().AddAssistantActions(),
-                new() { ["Assistant:KnowledgeDirectory"] = folder });
-            await knowledge.IngestAsync();
-            var cases = RedTeamCase.LoadFolder(suite);
+        var root = RedTeamHost.RepositoryRoot;
+        using var host = await RedTeamHost.StartAsync();
+        var cases = RedTeamCase.LoadFolder(RedTeamHost.Suite);
 
-            var results = await knowledge.Get<RedTeamEvaluator>().RunAsync(cases, cancellationToken: TestContext.Current.CancellationToken);
-            var metrics = RedTeamReport.Score(results);
-            var gates = Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", metrics);
+        var results = await host.Knowledge.Get<RedTeamEvaluator>().RunAsync(cases, cancellationToken: TestContext.Current.CancellationToken);
+        var metrics = RedTeamReport.Score(results);
+        var gates = Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", metrics);
 
-            Assert.True(cases.Count >= 60, $"the suite has {cases.Count} cases; the issue asks for at least 60");
-            Assert.Equal(RedTeamCategories.All.Order(), results.Select(r => r.Category).Distinct().Order());
-            var severe = results.Where(r => r.FailedUnexpectedly && r.Severity == RedTeamCase.Severe).Select(r => $"{r.Id}: {string.Join("; ", r.Failures)}");
-            Assert.True(metrics.SevereFailures == 0, string.Join("\n", severe));
-            Assert.Contains(gates, gate => gate.Metric == "severeFailures");
-            Assert.All(gates, gate => Assert.True(gate.Passed, $"{gate.Metric} = {gate.Value} (needs {gate.Comparison} {gate.Threshold})"));
-            // A known failure that now passes must lose its mark, or the suite stops saying what is still wrong.
-            Assert.Empty(results.Where(r => r.Passed && r.KnownFailure is not null).Select(r => r.Id));
-            // The overlay reached the index without ever being part of knowledge/.
-            Assert.False(Directory.Exists(Path.Combine(root, "knowledge", RedTeamKnowledge.OverlayFolder)));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(copy, recursive: true);
-        }
+        Assert.True(cases.Count >= 60, $"the suite has {cases.Count} cases; the issue asks for at least 60");
+        Assert.Equal(RedTeamCategories.All.Order(), results.Select(r => r.Category).Distinct().Order());
+        var severe = results.Where(r => r.FailedUnexpectedly && r.Severity == RedTeamCase.Severe).Select(r => $"{r.Id}: {string.Join("; ", r.Failures)}");
+        Assert.True(metrics.SevereFailures == 0, string.Join("\n", severe));
+        Assert.Contains(gates, gate => gate.Metric == "severeFailures");
+        Assert.All(gates, gate => Assert.True(gate.Passed, $"{gate.Metric} = {gate.Value} (needs {gate.Comparison} {gate.Threshold})"));
+        // A known failure that now passes must lose its mark, or the suite stops saying what is still wrong.
+        Assert.Empty(results.Where(r => r.Passed && r.KnownFailure is not null).Select(r => r.Id));
+        // The overlay reached the index without ever being part of knowledge/.
+        Assert.False(Directory.Exists(Path.Combine(root, "knowledge", RedTeamKnowledge.OverlayFolder)));
     }
 
     [Fact]
     public void One_unexpected_severe_failure_fails_the_gate_and_a_known_one_does_not()
     {
-        var root = RepositoryRoot();
+        var root = RedTeamHost.RepositoryRoot;
         RedTeamCaseResult Result(string id, bool passed, string? known) =>
             new(id, RedTeamCategories.Exfiltration, RedTeamCase.Severe, "alice", "q", passed, known, passed ? [] : ["must not contain: 'INV-2026-0455'"], "Answered", "", 1);
 
