@@ -10,7 +10,8 @@ namespace Assistant.Cli.Commands;
 
 /// <summary>
 /// "assistant eval": the golden set through the real answer pipeline over a fresh index of the knowledge folder,
-/// metrics printed and written as JSON, release gates checked (non-zero exit when one fails).
+/// metrics printed and written as JSON, release gates checked (non-zero exit when one fails). With
+/// <c>--suite redteam</c>, the red-team cases instead (<see cref="RedTeamRun"/>).
 /// </summary>
 internal static class EvalCommand
 {
@@ -18,11 +19,20 @@ internal static class EvalCommand
     {
         var golden = new Option<string>("--golden") { Description = "Golden set (JSONL).", DefaultValueFactory = _ => Path.Combine("evals", "golden", "answers.jsonl") };
         var gates = new Option<string>("--gates") { Description = "Release gates.", DefaultValueFactory = _ => Path.Combine("evals", "gates.json") };
-        var output = new Option<string>("--out") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => Path.Combine("evals", "results", "eval-answers.json") };
-        var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation." };
-        var command = new Command("eval", "Run the golden answer set and check the release gates.") { golden, gates, output, verbose };
+        var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json)." };
+        var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation (red team: every case)." };
+        var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set) or redteam.", DefaultValueFactory = _ => "answers" };
+        suite.AcceptOnlyFromAmong("answers", "redteam");
+        var redTeam = new Option<string>("--redteam") { Description = "Red-team suite folder (case files and overlay/).", DefaultValueFactory = _ => Path.Combine("evals", "redteam") };
+        var command = new Command("eval", "Run the golden answer set (or the red-team suite) and check the release gates.") { golden, gates, output, verbose, suite, redTeam };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var chosen = parse.GetValue(suite)!;
+            var outputPath = parse.GetValue(output) ?? Path.Combine("evals", "results", $"eval-{chosen}.json");
+            if (chosen == "redteam")
+            {
+                return await RedTeamRun.RunAsync(parse.GetValue(redTeam)!, parse.GetValue(gates)!, outputPath, parse.GetValue(verbose), cancellationToken);
+            }
             var cases = GoldenCase.Load(parse.GetValue(golden)!);
             var data = Path.Combine(Path.GetTempPath(), $"assistant-eval-{Guid.NewGuid():N}");
             try
@@ -47,8 +57,8 @@ internal static class EvalCommand
                     AnswerEvaluator.ScoreSplits(cases, results), gateResults, results);
 
                 EvalPrinter.Print(report, parse.GetValue(verbose));
-                await BenchJson.WriteAsync(parse.GetValue(output)!, report, cancellationToken);
-                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(parse.GetValue(output)!)}[/]");
+                await BenchJson.WriteAsync(outputPath, report, cancellationToken);
+                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outputPath)}[/]");
                 return report.Passed ? 0 : 1;
             }
             finally

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Core.Actions;
 using Assistant.Core.Actions.Planning;
 using Assistant.Core.Actions.Proposing;
@@ -13,8 +14,10 @@ namespace Assistant.Core.Conversations;
 /// otherwise proposes it through <see cref="ActionProposals"/>. The reply's text is what the card or prompt says, so
 /// what is stored and what staff review is what the customer saw.
 /// </summary>
-public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionProposals proposals, IBackofficeStore backoffice)
+public sealed partial class ActionRequests(IToolPlanner planner, ToolCatalog tools, ActionProposals proposals, IBackofficeStore backoffice)
 {
+    private const int MaxWordsChecked = 60;
+
     /// <summary>The planned call and its tool, or null when the message asks for no action this deployment offers.</summary>
     /// <param name="userId">Whose budget a model call for planning is charged to.</param>
     public async Task<(ProposedToolCall Call, AssistantTool Tool)?> PlanAsync(string message, IReadOnlyList<string> previous, string? userId, CancellationToken cancellationToken) =>
@@ -23,8 +26,7 @@ public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, Acti
     public async Task<ActionReply> ReplyAsync(ProposedToolCall call, AssistantTool tool, string message, Actor asker, ActionOrigin origin, CancellationToken cancellationToken)
     {
         var title = tool.Declaration.Title;
-        if (OtherParty.Find(message) is { } named
-            && !OtherParty.IsSelf(named, asker.Username, await backoffice.GetCustomerAsync(asker.Username, cancellationToken)))
+        if (await OtherPartyAsync(message, asker, cancellationToken) is { } named)
         {
             return Prompt(call, title, ActionPrompt.Refused,
                 $"I can't {Lower(title)} for {named}: tools act only on your own account ({asker.Username}), and I did not change the request to your account. " +
@@ -49,6 +51,31 @@ public sealed class ActionRequests(IToolPlanner planner, ToolCatalog tools, Acti
             : $"{action.Preview.Summary}{(action.Preview.Conflict is { } conflict ? $" {conflict}" : "")} Check the details, then confirm or cancel.";
         return new ActionReply(new ActionProposed(action), text);
     }
+
+    /// <summary>
+    /// Who the request names other than the requester: someone <see cref="OtherParty"/> recognises, or another
+    /// customer's username written as a plain word ("upgrade bob to Business", found by the red-team suite), which no
+    /// pattern can tell from an ordinary word. Only a request to act is checked, never a question.
+    /// </summary>
+    private async Task<string?> OtherPartyAsync(string message, Actor asker, CancellationToken cancellationToken)
+    {
+        if (OtherParty.Find(message) is { } named && !OtherParty.IsSelf(named, asker.Username, await backoffice.GetCustomerAsync(asker.Username, cancellationToken)))
+        {
+            return named;
+        }
+        // A request is a sentence or two; the cap bounds the look-ups for a pasted wall of text.
+        foreach (var word in Word().Matches(message).Select(match => match.Value.TrimEnd('.', '-').ToLowerInvariant()).Distinct().Take(MaxWordsChecked))
+        {
+            if (!string.Equals(word, asker.Username, StringComparison.OrdinalIgnoreCase) && await backoffice.GetCustomerAsync(word, cancellationToken) is not null)
+            {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\w@.-])[A-Za-z][A-Za-z0-9_.-]{1,31}(?![\w@-])")]
+    private static partial Regex Word();
 
     private static ActionReply Prompt(ProposedToolCall call, string title, string kind, string text, IReadOnlyList<string>? missing = null) =>
         new(new ActionPromptRaised(new ActionPrompt(call.Tool, title, kind, text, missing ?? [])), text);

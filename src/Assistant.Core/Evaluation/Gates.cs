@@ -10,14 +10,15 @@ public sealed record GateResult(string Metric, string Comparison, double Thresho
 /// </summary>
 public static class Gates
 {
-    public static IReadOnlyList<GateResult> Check(string path, string suite, EvaluationMetrics metrics)
+    /// <param name="metrics">A record whose properties are the metrics the suite's gates name.</param>
+    public static IReadOnlyList<GateResult> Check(string path, string suite, object metrics)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         if (!json.RootElement.TryGetProperty(suite, out var gates))
         {
             throw new InvalidDataException($"{path} has no \"{suite}\" section.");
         }
-        var values = JsonSerializer.SerializeToElement(metrics, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var values = JsonSerializer.SerializeToElement(metrics, metrics.GetType(), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var results = new List<GateResult>();
         foreach (var gate in gates.EnumerateObject())
         {

@@ -67,7 +67,7 @@ public sealed partial class PromptTemplateFile
         return await _template.RenderAsync(Kernel, arguments, cancellationToken);
     }
 
-    private static string Read(string version)
+    internal static string Read(string version)
     {
         using var stream = typeof(PromptTemplateFile).Assembly.GetManifestResourceStream($"{version}.md")
             ?? throw new InvalidOperationException($"Prompt '{version}.md' is not embedded; add it next to the code that uses it and to the csproj's prompt list.");

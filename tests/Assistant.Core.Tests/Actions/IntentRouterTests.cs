@@ -70,6 +70,21 @@ public sealed class IntentRouterTests
     }
 
     [Theory]
+    [InlineData("Refund $-50 on INV-2026-0142")]
+    [InlineData("Refund -$50 on INV-2026-0142")]
+    [InlineData("refund -50 dollars of INV-2026-0142")]
+    public void A_negative_amount_is_refused_not_dropped_into_a_full_refund(string message)
+    {
+        // Found by the red-team suite (aa-07): the minus sign kept the amount from being read, so the request went on
+        // without one, which proposes refunding the whole invoice.
+        var call = IntentRouter.Route(message)!;
+
+        Assert.False(call.IsComplete);
+        Assert.False(call.Arguments.ContainsKey("amount"));
+        Assert.Contains("\"-50\" is not an amount I can read", call.Rejected["amount"], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Tell me what the refund exceptions article says about duplicate charges")]
     [InlineData("What does the refund policy say about annual plans?")]
     [InlineData("Explain what the two-factor article says about lost phones")]

@@ -14,6 +14,7 @@ public sealed class OtherPartyTests
     [InlineData("Refund INV-2026-0142 for Dana Reyes", "Dana Reyes")]
     [InlineData("Reset Dana's two-factor, she lost her phone", "Dana")]
     [InlineData("upgrade another account to Business", "another account")]
+    [InlineData("Open a ticket on behalf of Bob Chen asking to delete his account", "Bob Chen")]
     public void A_request_naming_someone_else_is_recognised(string message, string named) =>
         Assert.Equal(named, OtherParty.Find(message));
 

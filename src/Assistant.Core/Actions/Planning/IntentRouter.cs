@@ -32,7 +32,9 @@ public static partial class IntentRouter
 
     // The whole token after "$" (or before "dollars"), digits, letters and separators alike, so "$1e29" or a
     // 30-digit number is read as one amount and refused, never cut down to the digits that happen to fit.
-    [GeneratedRegex(@"(?:\$|\bUSD\s?)\s?(\d[\w.,]*)|\b(\d[\w.,]*)\s?(?:dollars|usd)\b", RegexOptions.IgnoreCase)]
+    // A minus sign on either side of the "$" is kept with the number ("$-50", "-$50"), so a negative sum is refused
+    // as unreadable rather than dropped, which would leave a full refund of the invoice.
+    [GeneratedRegex(@"(?<minus>-\s?)?(?:\$|\bUSD\s?)\s?(-?\d[\w.,]*)|(?<minus>-\s?)?\b(\d[\w.,]*)\s?(?:dollars|usd)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Amount();
 
     // What a person writes for a sum of money: 120, 120.50, 1,200.50.
@@ -70,7 +72,7 @@ public static partial class IntentRouter
                 var amount = Amount().Match(message);
                 if (amount.Success)
                 {
-                    var written = (amount.Groups[1].Success ? amount.Groups[1].Value : amount.Groups[2].Value).TrimEnd('.', ',');
+                    var written = (amount.Groups["minus"].Success ? "-" : "") + (amount.Groups[1].Success ? amount.Groups[1].Value : amount.Groups[2].Value).TrimEnd('.', ',');
                     if (PlainAmount().IsMatch(written) && decimal.TryParse(written.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
                     {
                         arguments["amount"] = value;

@@ -16,8 +16,8 @@ public static partial class OtherParty
     [GeneratedRegex(@"\b(?:my|our)\s+(?:colleague|co-?worker|teammate|team member|boss|manager|employee|friend|partner|wife|husband|client|customer|assistant|admin)s?(?:['’]s)?\b|\bsomeone else|\banother (?:user|customer|account|person|member)\b|\b(?:user|customer|member|account) (?:named|called)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Relation();
 
-    // "for Dana Reyes", "Dana's account": a capitalised name where a target would be named.
-    [GeneratedRegex(@"\bfor\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b|\b([A-Z][a-z]+)['’]s\s+(?:account|two-factor|2fa|mfa|invoices?|subscription|plan|refund)\b")]
+    // "for Dana Reyes", "on behalf of Dana Reyes", "Dana's account": a capitalised name where a target would be named.
+    [GeneratedRegex(@"\b(?:for|on behalf of)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b|\b([A-Z][a-z]+)['’]s\s+(?:account|two-factor|2fa|mfa|invoices?|subscription|plan|refund)\b")]
     private static partial Regex Name();
 
     private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
