@@ -6,6 +6,7 @@ using Assistant.Web.ContentReview;
 using Assistant.Web.Conversations;
 using Assistant.Web.Feedback;
 using Assistant.Web.Handoffs;
+using Assistant.Web.Insights;
 using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Privacy;
@@ -29,6 +30,7 @@ builder.AddConversations();
 builder.AddHandoffs();
 builder.AddActions();
 builder.AddFeedback();
+builder.AddInsights();
 builder.AddUi();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapConversations();
 app.MapHandoffs();
 app.MapActions();
 app.MapFeedback();
+app.MapInsights();
 app.MapChatCompletions();
 app.MapUi();
 
