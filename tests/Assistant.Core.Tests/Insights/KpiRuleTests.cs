@@ -32,6 +32,10 @@ public sealed class KpiRuleTests
         Assert.Equal(expected, Assert.Single(KpiCatalog.All, k => k.Id == "report-rate").Rule.Evaluate(value, previous));
 
     [Fact]
+    public void A_trend_target_without_a_previous_period_is_not_judged() =>
+        Assert.Equal(KpiStatus.NoData, Assert.Single(KpiCatalog.All, k => k.Id == "escalation").Rule.Evaluate(0.9, null));
+
+    [Fact]
     public void A_measure_with_nothing_to_divide_by_has_no_data_rather_than_zero()
     {
         var empty = new InsightsWindow(Core.Insights.Data.InsightsData.Empty, new HashSet<string>());

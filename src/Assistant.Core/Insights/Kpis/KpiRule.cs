@@ -19,15 +19,13 @@ public sealed record KpiRule(string Text, Func<double, double?, KpiStatus> Judge
     /// <summary>
     /// For targets that say "stable or falling": against the previous period of the same length, a rise past
     /// <paramref name="watchFactor"/> times is watched and past <paramref name="alertFactor"/> alerts. The
-    /// <paramref name="slack"/> keeps a rise from nothing (0 to 1 handoff) from alerting on its own.
+    /// <paramref name="slack"/> keeps a rise from nothing (0 to 1 handoff) from alerting on its own. Without a previous
+    /// value there is no trend to judge, so the status is "no data" whatever the value.
     /// </summary>
     public static KpiRule NotRising(double watchFactor, double alertFactor, double slack, Func<double, string> format) => new(
         $"ok when not above the previous period by more than {watchFactor - 1:P0} (or {format(slack)}), alert above {alertFactor - 1:P0} (or {format(slack * 2)})",
-        (value, previous) =>
-        {
-            var before = previous ?? value;
-            return value <= Math.Max(before * watchFactor, before + slack) ? KpiStatus.Ok
-                : value <= Math.Max(before * alertFactor, before + slack * 2) ? KpiStatus.Watch
-                : KpiStatus.Alert;
-        });
+        (value, previous) => previous is not { } before ? KpiStatus.NoData
+            : value <= Math.Max(before * watchFactor, before + slack) ? KpiStatus.Ok
+            : value <= Math.Max(before * alertFactor, before + slack * 2) ? KpiStatus.Watch
+            : KpiStatus.Alert);
 }
