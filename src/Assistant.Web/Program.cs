@@ -7,6 +7,7 @@ using Assistant.Web.ContentReview;
 using Assistant.Web.Conversations;
 using Assistant.Web.Feedback;
 using Assistant.Web.Handoffs;
+using Assistant.Web.Insights;
 using Assistant.Web.Knowledge;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Privacy;
@@ -31,6 +32,7 @@ builder.AddHandoffs();
 builder.AddActions();
 builder.AddFeedback();
 builder.AddBudgets();
+builder.AddInsights();
 builder.AddUi();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapHandoffs();
 app.MapActions();
 app.MapFeedback();
 app.MapBudgets();
+app.MapInsights();
 app.MapChatCompletions();
 app.MapUi();
 

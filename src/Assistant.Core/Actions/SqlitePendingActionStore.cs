@@ -29,6 +29,7 @@ public sealed class SqlitePendingActionStore(SqliteDatabase database, TimeProvid
         );
         CREATE INDEX IF NOT EXISTS ix_pending_actions_status ON pending_actions(status, created_at);
         CREATE INDEX IF NOT EXISTS ix_pending_actions_conversation ON pending_actions(conversation_id, created_at);
+        CREATE INDEX IF NOT EXISTS ix_pending_actions_created ON pending_actions(created_at);
         CREATE TABLE IF NOT EXISTS action_transitions (
             seq        INTEGER PRIMARY KEY AUTOINCREMENT,
             action_id  TEXT NOT NULL REFERENCES pending_actions(id),

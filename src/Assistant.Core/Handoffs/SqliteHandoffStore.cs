@@ -13,6 +13,7 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
             created_at      TEXT NOT NULL,
             claimed_by      TEXT
         );
+        CREATE INDEX IF NOT EXISTS ix_handoffs_created ON handoffs(created_at);
         """, migrate: AddClaimedByAsync);
 
     // Databases from before claiming existed gain the column.

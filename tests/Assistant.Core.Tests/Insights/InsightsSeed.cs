@@ -1,0 +1,93 @@
+using Assistant.Core.Actions;
+using Assistant.Core.Feedback;
+using Assistant.Core.Handoffs;
+using Assistant.Core.Insights;
+using Assistant.Core.Insights.Data;
+using Assistant.Core.Insights.Drift;
+using Assistant.Core.Insights.Gaps;
+using Assistant.Core.Storage;
+using Assistant.Core.Text.Analysis;
+using Assistant.Core.Tracing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace Assistant.Core.Tests.Insights;
+
+/// <summary>
+/// A real SQLite app database written through the real stores (traces, feedback, handoffs, pending actions), and the
+/// insights service reading it. Handoffs are stamped "now" by their store, so scenarios are placed relative to today.
+/// </summary>
+public sealed class InsightsSeed : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("assistant-insights-").FullName;
+
+    public InsightsSeed()
+    {
+        Database = new SqliteDatabase(Path.Combine(_root, "assistant.db"));
+        Traces = new SqliteTraceStore(Database);
+        Feedback = new SqliteFeedbackStore(Database);
+        Handoffs = new SqliteHandoffStore(Database);
+        Actions = new SqlitePendingActionStore(Database);
+        Source = new SqliteInsightsSource(Database);
+    }
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public SqliteDatabase Database { get; }
+
+    public SqliteTraceStore Traces { get; }
+
+    public SqliteFeedbackStore Feedback { get; }
+
+    public SqliteHandoffStore Handoffs { get; }
+
+    public SqlitePendingActionStore Actions { get; }
+
+    public SqliteInsightsSource Source { get; }
+
+    public static EnglishAnalyzer Analyzer { get; } = new();
+
+    public InsightsService Service(params string[] eligibleUsers) => new(
+        Source, new Accounts(eligibleUsers.ToHashSet()), new DriftAnalyzer(Analyzer), new ContentGapFinder(Analyzer),
+        Options.Create(new InsightsOptions()));
+
+    /// <summary>Writes one trace, at noon UTC of <paramref name="day"/>.</summary>
+    public async Task<AnswerTrace> AnswerAsync(string id, DateOnly day, string? user, string? conversation, string outcome,
+        string question = "How do refunds work?", decimal cost = 0, double ms = 100, int removed = 0, int invalidMarkers = 0,
+        params (string Document, double Score)[] passages)
+    {
+        var trace = new AnswerTrace(id, conversation, user, question, question,
+            passages.Select((p, i) => new TracePassage(i + 1, $"{p.Document}#{i}", p.Document, p.Score, p.Score, null)).ToList(),
+            "answer-v1", "extractive", null, 10, 10, "bpe", cost, new StageLatency(1, 1, 1, 1, ms), 0.8,
+            new VerificationSummary(3, 3 - removed, removed, invalidMarkers), outcome, null,
+            new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await Traces.WriteAsync(trace, TestContext.Current.CancellationToken);
+        return trace;
+    }
+
+    public Task RateAsync(string traceId, string user, string rating, params string[] categories) =>
+        Feedback.SaveAsync(traceId, user, new FeedbackSubmission(rating, categories, null), TestContext.Current.CancellationToken);
+
+    public Task HandOffAsync(string conversation) => Handoffs.CreateAsync(conversation, "asked for a person", TestContext.Current.CancellationToken);
+
+    public async Task ActionAsync(string id, DateOnly day, string finalStatus)
+    {
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        await Actions.CreateAsync(new PendingAction(id, "refund", "{}", "alice", "user", "c1", null, "high", ConfirmationPolicy.Agent,
+            "{}", ActionStatus.AwaitingApproval, at, at.AddDays(1)), TestContext.Current.CancellationToken);
+        await Actions.TransitionAsync(id, [ActionStatus.AwaitingApproval], finalStatus, "sam", "agent", null,
+            cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private sealed class Accounts(IReadOnlySet<string> users) : IEligibleAccounts
+    {
+        public IReadOnlySet<string> UserIds => users;
+    }
+}
