@@ -14,4 +14,5 @@ public sealed record InsightsReport(
     IReadOnlyList<KpiResult> Kpis,
     DriftReport Drift,
     IReadOnlyList<ContentGap> ContentGaps,
-    IReadOnlyList<CategoryCount> FeedbackByCategory);
+    IReadOnlyList<CategoryCount> FeedbackByCategory,
+    IReadOnlyList<BudgetBurn> BudgetBurn);

@@ -1,3 +1,4 @@
+using Assistant.Core.Budgets;
 using Assistant.Core.Feedback;
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Drift;
@@ -9,10 +10,12 @@ namespace Assistant.Core.Insights;
 
 /// <summary>
 /// Builds the dashboard's report: reads the period and the one before it in one query per table, then computes each
-/// KPI for the period, the previous period and every day, the drift checks, content gaps and feedback categories.
+/// KPI for the period, the previous period and every day, the drift checks, content gaps and feedback categories,
+/// and the budgets' burn in their current periods (when the budgets feature is registered).
 /// </summary>
 public sealed class InsightsService(
-    IInsightsSource source, IEligibleAccounts accounts, DriftAnalyzer drift, ContentGapFinder gaps, IOptions<InsightsOptions> options)
+    IInsightsSource source, IEligibleAccounts accounts, DriftAnalyzer drift, ContentGapFinder gaps, IOptions<InsightsOptions> options,
+    BudgetAdministration? budgets = null)
 {
     public async Task<InsightsReport> BuildAsync(InsightsRange range, CancellationToken cancellationToken = default)
     {
@@ -26,7 +29,8 @@ public sealed class InsightsService(
             KpiCatalog.All.Select(kpi => Compute(kpi, range, current, previous)).ToList(),
             drift.Analyze(current, previous, previousRange),
             gaps.Find(current, options.Value.ContentGaps),
-            FeedbackByCategory(current));
+            FeedbackByCategory(current),
+            await BudgetBurn.ReadAsync(budgets, cancellationToken));
     }
 
     private static KpiResult Compute(KpiDefinition kpi, InsightsRange range, InsightsWindow current, InsightsWindow previous)

@@ -6,7 +6,8 @@ namespace Assistant.Web.Insights;
 
 /// <summary>
 /// The KPIs as CSV (RFC 4180): one row per KPI for the whole period, then one per KPI and day. Values are raw (a share
-/// as 0..1, latency in ms, cost in USD) so a spreadsheet can chart them; empty means no data.
+/// as 0..1, latency in ms, cost in USD) so a spreadsheet can chart them; empty means no data. Budget accounts follow
+/// as rows of kpi "budget-burn": the share of the limit used in the account's own current period.
 /// </summary>
 public static class KpiCsv
 {
@@ -26,6 +27,10 @@ public static class KpiCsv
             {
                 Row(csv, kpi.Id, kpi.Name, point.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), point.Value, kpi.Unit, "", kpi.TargetEnvelope);
             }
+        }
+        foreach (var burn in report.BudgetBurn)
+        {
+            Row(csv, "budget-burn", $"{burn.Scope} ({burn.Key})", burn.Period, burn.Utilization, "share", "", $"limit {burn.Limit.ToString(CultureInfo.InvariantCulture)} {burn.Unit}");
         }
         return csv.ToString();
     }

@@ -72,10 +72,24 @@ public sealed class KpiApiTests : IAsyncLifetime
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("kpi,name,period,value,unit,status,target_envelope", lines[0]);
         var kpis = report.GetProperty("kpis").EnumerateArray().ToList();
-        Assert.Equal(1 + kpis.Count * 4, lines.Length);
+        Assert.Equal(1 + kpis.Count * 4 + report.GetProperty("budgetBurn").GetArrayLength(), lines.Length);
         var latency = lines.Single(line => line.StartsWith($"latency,Latency P95,{from}..{today},", StringComparison.Ordinal)).Split(',');
         Assert.Equal(Kpi(report, "latency").GetProperty("value").GetDouble(), double.Parse(latency[3], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(lines, line => line.StartsWith($"task-success,Task success,{today},1,share,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Budget_burn_lists_the_budget_accounts_with_the_limit_in_force_in_json_and_csv()
+    {
+        using var ada = await _factory.CreateIngestedClientAsync("ada");
+        (await ada.PutAsJsonAsync("/api/admin/budgets/global-daily", new { limit = 12.5m }, Cancel)).EnsureSuccessStatusCode();
+
+        var report = await ada.GetFromJsonAsync<JsonElement>("/api/admin/kpis", Cancel);
+        var csv = await ada.GetStringAsync("/api/admin/kpis.csv", Cancel);
+
+        var global = report.GetProperty("budgetBurn").EnumerateArray().Single(b => b.GetProperty("scope").GetString() == "global-daily");
+        Assert.Equal((12.5m, 0m, 0d), (global.GetProperty("limit").GetDecimal(), global.GetProperty("used").GetDecimal(), global.GetProperty("utilization").GetDouble()));
+        Assert.Contains(csv.Split("\r\n"), line => line.StartsWith("budget-burn,global-daily (all),", StringComparison.Ordinal) && line.EndsWith(",share,,limit 12.5 usd", StringComparison.Ordinal));
     }
 
     [Fact]
