@@ -9,6 +9,7 @@ using Assistant.Core.Audit;
 using Assistant.Core.Backoffice;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
+using Assistant.Core.Monitoring;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ToolCatalog>();
 
         services.AddSingleton<ActionNotifier>();
+        services.AddAssistantProductMetrics();
         services.AddSingleton<ActionAudit>();
         services.AddSingleton<ActionOutcomes>();
         services.AddSingleton<ActionPreviews>();

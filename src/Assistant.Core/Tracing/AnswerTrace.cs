@@ -29,4 +29,11 @@ public sealed record AnswerTrace(
     VerificationSummary Verification,
     string Outcome,
     string? Notice,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The W3C trace id (32 hex digits) of the request that produced the answer, when one was traced: the key that joins
+    /// this trace to the request's log lines, its spans and the audit rows of any action it led to.
+    /// </summary>
+    public string? RequestTraceId { get; init; }
+}

@@ -16,10 +16,22 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
             model           TEXT,
             cost            REAL NOT NULL,
             total_ms        REAL NOT NULL,
-            json            TEXT NOT NULL
+            json            TEXT NOT NULL,
+            request_trace_id TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_traces_created ON traces(created_at);
-        """);
+        """, migrate: AddRequestTraceIdAsync);
+
+    // Databases from before request tracing gain the column (and its index, to find an answer from a log line).
+    private static async Task AddRequestTraceIdAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('traces') WHERE name = 'request_trace_id'";
+        await using var alter = connection.CreateCommand();
+        alter.CommandText = ((long)(await check.ExecuteScalarAsync())! == 0 ? "ALTER TABLE traces ADD COLUMN request_trace_id TEXT;" : "")
+            + "CREATE INDEX IF NOT EXISTS ix_traces_request_trace ON traces(request_trace_id);";
+        await alter.ExecuteNonQueryAsync();
+    }
 
     public async Task WriteAsync(AnswerTrace trace, CancellationToken cancellationToken = default)
     {
@@ -28,8 +40,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
         await using var command = writer.Connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json)
-            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json)
+            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, request_trace_id)
+            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $request_trace)
             """;
         command.Parameters.AddWithValue("$id", trace.Id);
         command.Parameters.AddWithValue("$conversation", (object?)trace.ConversationId ?? DBNull.Value);
@@ -40,6 +52,7 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         command.Parameters.AddWithValue("$cost", (double)trace.Cost);
         command.Parameters.AddWithValue("$ms", trace.Latency.TotalMs);
         command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$request_trace", (object?)trace.RequestTraceId ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
