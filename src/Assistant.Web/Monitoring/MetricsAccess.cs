@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
 using Assistant.Web.Auth;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Assistant.Web.Monitoring;
 
-/// <summary>Who may read /metrics when <see cref="MonitoringOptions.MetricsRequireAuth"/> is on: an admin, or the scraper's token.</summary>
+/// <summary>Who may read /metrics when <see cref="MonitoringOptions.MetricsRequireAuth"/> is on: an admin's bearer token, or the scraper's token.</summary>
 public static class MetricsAccess
 {
     public const string Policy = "metrics-scraper";
 
+    // Bearer only: a scraper is no browser, so a refusal is a 401 or 403, never a redirect to the sign-in page.
     public static void Configure(AuthorizationPolicyBuilder policy, string? token) =>
-        policy.RequireAssertion(context => context.User.IsInRole(Roles.Admin)
+        policy.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAssertion(context => context.User.IsInRole(Roles.Admin)
             || (context.Resource is HttpContext http && CarriesToken(http.Request, token)));
 
     private static bool CarriesToken(HttpRequest request, string? token)
