@@ -45,6 +45,8 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("gen_ai_request_model=\"gpt-4o-mini\"", scrape);
+        // The route label AssistantAnswerErrors selects on.
+        Assert.Contains("http_route=\"/api/conversations/{id}/messages\"", scrape);
         Assert.Matches(new Regex("^assistant_answers_total\\{[^}]*outcome=\"Answered\"", RegexOptions.Multiline), scrape);
         Assert.Matches(new Regex("^assistant_answers_total\\{[^}]*outcome=\"Abstained\"", RegexOptions.Multiline), scrape);
         Assert.Matches(new Regex("^assistant_feedback_total\\{[^}]*category=\"wrong-answer\"", RegexOptions.Multiline), scrape);
