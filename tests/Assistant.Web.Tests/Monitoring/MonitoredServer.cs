@@ -37,10 +37,14 @@ internal sealed class MonitoredServer(IReadOnlyDictionary<string, string?> setti
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
-    /// <summary>A client over real TCP; signed in as <paramref name="username"/> with a bearer token when given.</summary>
+    /// <summary>
+    /// A client over real TCP; signed in as <paramref name="username"/> with a bearer token when given. It sends a
+    /// test's traceparent header as written: without this, a host's HttpClient instrumentation (listening to the whole
+    /// test process) would replace it with a trace of its own.
+    /// </summary>
     public async Task<HttpClient> ClientAsync(string? username = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = BaseAddress };
         if (username is not null)
         {
             using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = AssistantWebFactory.DemoPasswords[username] });
