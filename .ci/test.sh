@@ -24,6 +24,20 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The alert rules are tested with promtool (Debian's prometheus package); installed like Chromium when missing.
+if ! command -v promtool >/dev/null 2>&1; then
+  echo "==> installing Prometheus (apt) for promtool"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd="sudo"
+  fi
+  if ! { $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus; } \
+      || ! command -v promtool >/dev/null 2>&1; then
+    echo "error: the alert rule tests need promtool and installing it failed; run: sudo apt-get install -y prometheus" >&2
+    exit 1
+  fi
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -32,6 +46,11 @@ echo "==> restore and build (Release)"
 dotnet build Assistant.sln -c Release -nologo -v quiet
 
 status=0
+echo "==> Prometheus config and alert rules (promtool)"
+promtool check config infra/prometheus/prometheus.yml || status=1
+promtool check rules infra/prometheus/rules/*.yml || status=1
+promtool test rules infra/prometheus/tests/*.yml || status=1
+
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   echo "==> $name"

@@ -23,10 +23,13 @@ namespace Assistant.Cli.Benchmarks;
 internal sealed class LoadHost : WebApplicationFactory<WebProgram>
 {
     private readonly string _knowledgeDirectory;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public LoadHost(string knowledgeDirectory)
+    /// <param name="settings">Configuration applied last (bench overhead turns telemetry off with them).</param>
+    public LoadHost(string knowledgeDirectory, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _knowledgeDirectory = Path.GetFullPath(knowledgeDirectory);
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -64,6 +67,10 @@ internal sealed class LoadHost : WebApplicationFactory<WebProgram>
         // Offline answers: the figures are the product's own cost, not a model provider's.
         builder.UseSetting("Assistant:Model:Model", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

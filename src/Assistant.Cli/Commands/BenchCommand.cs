@@ -18,6 +18,8 @@ internal static class BenchCommand
         bench.Add(ScaleBenchmarkCommand.Create());
         bench.Add(LoadBenchmarkCommand.Create());
         bench.Add(EmbedBenchmarkCommand.Create());
+        bench.Add(OverheadBenchmarkCommand.Create());
+        bench.Add(OverheadBenchmarkCommand.CreateHost());
         return bench;
     }
 

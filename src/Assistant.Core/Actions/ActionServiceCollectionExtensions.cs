@@ -10,6 +10,7 @@ using Assistant.Core.Backoffice;
 using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
+using Assistant.Core.Monitoring;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ToolCatalog>();
 
         services.AddSingleton<ActionNotifier>();
+        services.AddAssistantProductMetrics();
         services.AddSingleton<ActionAudit>();
         services.AddSingleton<ActionOutcomes>();
         services.AddSingleton<ActionPreviews>();

@@ -4,6 +4,7 @@ using Assistant.Core.Answers.Verification;
 using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
+using Assistant.Core.Monitoring;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<ParaphraseSupport>();
         services.AddSingleton<Answers.Semantic.SentenceWarmup>();
+        services.AddAssistantProductMetrics();
         services.AddSingleton<AnswerTraceWriter>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ExtractiveChatClient>();

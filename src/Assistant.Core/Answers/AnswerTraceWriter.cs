@@ -1,5 +1,7 @@
 using Assistant.Core.Answers.Prompts;
+using System.Diagnostics;
 using Assistant.Core.Models;
+using Assistant.Core.Monitoring;
 using Assistant.Core.Tokenization;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.AI;
@@ -10,12 +12,14 @@ namespace Assistant.Core.Answers;
 
 /// <summary>
 /// Turns a finished answer run into its <see cref="AnswerTrace"/>: provider-reported token usage when the model
-/// sent it, otherwise exact BPE counts of the prompt and the generated text; cost from the price table.
+/// sent it, otherwise exact BPE counts of the prompt and the generated text; cost from the price table. The same
+/// figures go to the product metrics here, so every answer is counted once whatever path produced it.
 /// </summary>
 public sealed class AnswerTraceWriter(
     ITraceStore store,
     [FromKeyedServices(TokenCounters.Exact)] ITokenCounter tokens,
-    IOptions<ModelOptions> model)
+    IOptions<ModelOptions> model,
+    ProductMetrics metrics)
 {
     public async Task WriteAsync(
         AnswerRun run,
@@ -52,8 +56,22 @@ public sealed class AnswerTraceWriter(
             Outcome: answer.Outcome.ToString(),
             Notice: answer.Notice,
             CreatedAt: run.StartedAt,
-            Budget: answer.Budget);
+            Budget: answer.Budget)
+        {
+            // The W3C trace of the request, so its log lines, spans and audit rows join this answer.
+            RequestTraceId = Activity.Current?.TraceId.ToHexString(),
+        };
         await store.WriteAsync(trace, cancellationToken);
+        metrics.AnswerRecorded(Measure(trace, answer, drafted, passages));
+    }
+
+    private static AnswerMeasurement Measure(AnswerTrace trace, Answer answer, IReadOnlyList<AnswerSentence> drafted, IReadOnlyList<Passage> passages)
+    {
+        var unsupported = drafted.Where(s => !s.Supported).ToList();
+        var marked = unsupported.Count(answer.Sentences.Contains);
+        return new AnswerMeasurement(trace.Outcome, trace.Generator, trace.Latency.TotalMs / 1000, drafted.Count, unsupported.Count - marked, marked,
+            answer.Outcome == AnswerOutcome.Answered ? answer.Sentences.SelectMany(s => s.Citations).Select(c => c.Passage).Distinct().Count() : null,
+            passages.Count == 0 ? null : passages.Max(p => p.Hit.Score));
     }
 
     private decimal Price(string? modelName, int tokensIn, int tokensOut) =>

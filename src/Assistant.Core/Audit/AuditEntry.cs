@@ -20,4 +20,8 @@ public sealed record AuditEntry(
     string? ActionId,
     string? ArgumentsHash,
     string Outcome,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>The W3C trace id of the request or job that took the step (null before request tracing, or untraced).</summary>
+    public string? RequestTraceId { get; init; }
+}

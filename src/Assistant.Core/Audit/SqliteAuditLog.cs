@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -22,7 +23,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
             action_id      TEXT,
             arguments_hash TEXT,
             outcome        TEXT NOT NULL,
-            detail         TEXT
+            detail         TEXT,
+            request_trace_id TEXT
         );
         CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log(actor);
         CREATE INDEX IF NOT EXISTS audit_log_tool ON audit_log(tool);
@@ -36,9 +38,22 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
         BEGIN
             SELECT RAISE(ABORT, 'audit log is append-only');
         END;
-        """);
+        """, migrate: AddRequestTraceIdAsync);
 
-    private const string Columns = "sequence, id, at, actor, role, event, tool, action_id, arguments_hash, outcome, detail";
+    // Logs from before request tracing gain the column; adding a column is no UPDATE, so the triggers allow it.
+    private static async Task AddRequestTraceIdAsync(SqliteConnection connection)
+    {
+        await using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('audit_log') WHERE name = 'request_trace_id'";
+        if ((long)(await check.ExecuteScalarAsync())! == 0)
+        {
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE audit_log ADD COLUMN request_trace_id TEXT";
+            await alter.ExecuteNonQueryAsync();
+        }
+    }
+
+    private const string Columns = "sequence, id, at, actor, role, event, tool, action_id, arguments_hash, outcome, detail, request_trace_id";
 
     private const string Filter = """
         ($actor IS NULL OR actor = $actor)
@@ -60,13 +75,15 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
         var id = Ids.New("audit");
         var at = (time ?? TimeProvider.System).GetUtcNow();
         var detail = record.TrimmedDetail;
+        // The request (or background job) that took the step, so the row joins its log lines and answer trace.
+        var requestTraceId = Activity.Current?.TraceId.ToHexString();
         long sequence;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO audit_log(id, at, actor, role, event, tool, action_id, arguments_hash, outcome, detail)
-                VALUES($id, $at, $actor, $role, $event, $tool, $action, $hash, $outcome, $detail)
+                INSERT INTO audit_log(id, at, actor, role, event, tool, action_id, arguments_hash, outcome, detail, request_trace_id)
+                VALUES($id, $at, $actor, $role, $event, $tool, $action, $hash, $outcome, $detail, $request_trace)
                 RETURNING sequence
                 """;
             command.Parameters.AddWithValue("$id", id);
@@ -79,11 +96,12 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
             command.Parameters.AddWithValue("$hash", (object?)record.ArgumentsHash ?? DBNull.Value);
             command.Parameters.AddWithValue("$outcome", record.Outcome);
             command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+            command.Parameters.AddWithValue("$request_trace", (object?)requestTraceId ?? DBNull.Value);
             sequence = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         await transaction.CommitAsync(cancellationToken);
         return new AuditEntry(id, sequence, at, record.Actor, record.Role, record.Event, record.Tool,
-            record.ActionId, record.ArgumentsHash, record.Outcome, detail);
+            record.ActionId, record.ArgumentsHash, record.Outcome, detail) { RequestTraceId = requestTraceId };
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
@@ -145,7 +163,10 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
                 ActionId: reader.IsDBNull(7) ? null : reader.GetString(7),
                 ArgumentsHash: reader.IsDBNull(8) ? null : reader.GetString(8),
                 Outcome: reader.GetString(9),
-                Detail: reader.IsDBNull(10) ? null : reader.GetString(10));
+                Detail: reader.IsDBNull(10) ? null : reader.GetString(10))
+            {
+                RequestTraceId = reader.IsDBNull(11) ? null : reader.GetString(11),
+            };
         }
     }
 

@@ -1,3 +1,4 @@
+using Assistant.Core.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.Feedback;
@@ -7,6 +8,7 @@ public static class FeedbackServiceCollectionExtensions
     /// <summary>Feedback on answers, stored against each answer's trace in the app database. Needs <c>AddAssistantStorage</c>.</summary>
     public static IServiceCollection AddAssistantFeedback(this IServiceCollection services)
     {
+        services.AddAssistantProductMetrics();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         return services;
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Core.Monitoring;
 using Assistant.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Feedback;
 
-public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStore
+public sealed class SqliteFeedbackStore(SqliteDatabase database, ProductMetrics? metrics = null) : IFeedbackStore
 {
     private const string Columns = "id, trace_id, user_id, rating, categories, comment, status, created_at, updated_at";
 
@@ -58,7 +59,9 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
         command.Parameters.AddWithValue("$now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return Read(reader);
+        var saved = Read(reader);
+        metrics?.FeedbackSaved(submission.Rating!, submission.DistinctCategories);
+        return saved;
     }
 
     public async Task<Feedback?> GetAsync(string traceId, string userId, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using Assistant.Core.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.Handoffs;
@@ -7,6 +8,7 @@ public static class HandoffServiceCollectionExtensions
     /// <summary>Handoffs to a person, in the app database. Needs <c>AddAssistantStorage</c>.</summary>
     public static IServiceCollection AddAssistantHandoffs(this IServiceCollection services)
     {
+        services.AddAssistantProductMetrics();
         services.AddSingleton<IHandoffStore, SqliteHandoffStore>();
         return services;
     }

@@ -1,8 +1,9 @@
+using Assistant.Core.Monitoring;
 using Assistant.Core.Storage;
 
 namespace Assistant.Core.Handoffs;
 
-public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
+public sealed class SqliteHandoffStore(SqliteDatabase database, ProductMetrics? metrics = null) : IHandoffStore
 {
     private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS handoffs (
@@ -60,6 +61,7 @@ public sealed class SqliteHandoffStore(SqliteDatabase database) : IHandoffStore
         command.Parameters.AddWithValue("$status", handoff.Status);
         command.Parameters.AddWithValue("$at", handoff.CreatedAt.ToString("O"));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        metrics?.HandoffCreated();
         return handoff;
     }
 

@@ -33,4 +33,11 @@ public sealed record AnswerTrace(
     string Outcome,
     string? Notice,
     DateTimeOffset CreatedAt,
-    BudgetDecision? Budget = null);
+    BudgetDecision? Budget = null)
+{
+    /// <summary>
+    /// The W3C trace id (32 hex digits) of the request that produced the answer, when one was traced: the key that joins
+    /// this trace to the request's log lines, its spans and the audit rows of any action it led to.
+    /// </summary>
+    public string? RequestTraceId { get; init; }
+}

@@ -17,22 +17,30 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
             cost            REAL NOT NULL,
             total_ms        REAL NOT NULL,
             json            TEXT NOT NULL,
-            budget_scope    TEXT
+            budget_scope    TEXT,
+            request_trace_id TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_traces_created ON traces(created_at);
-        """, migrate: AddBudgetScopeAsync);
+        """, migrate: AddLaterColumnsAsync);
 
-    // Databases from before budgets gain the column: the budget that made an answer step down, for dashboards.
-    private static async Task AddBudgetScopeAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    // Databases from before budgets and request tracing gain the columns: the budget that made an answer step down,
+    // for dashboards, and the request's W3C trace id (indexed, to find an answer from a log line).
+    private static async Task AddLaterColumnsAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('traces') WHERE name = 'budget_scope'";
-        if ((long)(await check.ExecuteScalarAsync())! == 0)
+        foreach (var column in new[] { "budget_scope", "request_trace_id" })
         {
-            await using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE traces ADD COLUMN budget_scope TEXT";
-            await alter.ExecuteNonQueryAsync();
+            await using var check = connection.CreateCommand();
+            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('traces') WHERE name = '{column}'";
+            if ((long)(await check.ExecuteScalarAsync())! == 0)
+            {
+                await using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE traces ADD COLUMN {column} TEXT";
+                await alter.ExecuteNonQueryAsync();
+            }
         }
+        await using var index = connection.CreateCommand();
+        index.CommandText = "CREATE INDEX IF NOT EXISTS ix_traces_request_trace ON traces(request_trace_id)";
+        await index.ExecuteNonQueryAsync();
     }
 
     public async Task WriteAsync(AnswerTrace trace, CancellationToken cancellationToken = default)
@@ -42,8 +50,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
         await using var command = writer.Connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, budget_scope)
-            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $budget)
+            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, budget_scope, request_trace_id)
+            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $budget, $request_trace)
             """;
         command.Parameters.AddWithValue("$id", trace.Id);
         command.Parameters.AddWithValue("$conversation", (object?)trace.ConversationId ?? DBNull.Value);
@@ -55,6 +63,7 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         command.Parameters.AddWithValue("$ms", trace.Latency.TotalMs);
         command.Parameters.AddWithValue("$json", json);
         command.Parameters.AddWithValue("$budget", (object?)trace.Budget?.Scope ?? DBNull.Value);
+        command.Parameters.AddWithValue("$request_trace", (object?)trace.RequestTraceId ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
