@@ -13,7 +13,7 @@ namespace Assistant.Cli.Commands;
 internal static class OverheadBenchmarkCommand
 {
     /// <summary>The settings switched off in the baseline host unless --toggle says otherwise.</summary>
-    public static readonly string[] DefaultToggles = ["Assistant:Monitoring:Enabled"];
+    public static readonly string[] DefaultToggles = ["Assistant:Monitoring:Enabled", "Assistant:Budgets:Enabled"];
 
     private const double TargetMs = 2;
 
@@ -25,7 +25,7 @@ internal static class OverheadBenchmarkCommand
         var warmUp = new Option<int>("--warm-up") { Description = "Unmeasured questions first (JIT, caches, pools).", DefaultValueFactory = _ => 200 };
         var toggles = new Option<string[]>("--toggle")
         {
-            Description = $"Boolean settings that are \"false\" in the baseline host (default {string.Join(", ", DefaultToggles)}); repeat to add more, e.g. Assistant:Budgets:Enabled.",
+            Description = $"Boolean settings that are \"false\" in the baseline host (default {string.Join(", ", DefaultToggles)}); repeat to add more.",
             DefaultValueFactory = _ => DefaultToggles,
             AllowMultipleArgumentsPerToken = true,
         };

@@ -22,6 +22,7 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<InsightsService>();
         services.AddSingleton<DriftSignal>();
         services.AddSingleton<IDriftSignal>(provider => provider.GetRequiredService<DriftSignal>());
+        services.AddSingleton<Monitoring.IDriftSignal, DriftReadings>();
         return services;
     }
 }

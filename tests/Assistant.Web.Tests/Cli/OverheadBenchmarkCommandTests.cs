@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Assistant.Web.Tests.Cli;
 
-/// <summary><c>assistant bench overhead</c> through the real CLI process: two hosts, telemetry on in one and off in the other, figures written.</summary>
+/// <summary><c>assistant bench overhead</c> through the real CLI process: two hosts, telemetry and budgets on in one and off in the other, figures written.</summary>
 public sealed class OverheadBenchmarkCommandTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("assistant-cli-overhead-").FullName;
@@ -27,7 +27,7 @@ public sealed class OverheadBenchmarkCommandTests : IDisposable
         using var result = JsonDocument.Parse(File.ReadAllText(output));
         Assert.Equal(6, result.RootElement.GetProperty("questions").GetInt32());
         Assert.Equal(0, result.RootElement.GetProperty("errors").GetInt32());
-        Assert.Equal(["Assistant:Monitoring:Enabled"], result.RootElement.GetProperty("toggled").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(["Assistant:Monitoring:Enabled", "Assistant:Budgets:Enabled"], result.RootElement.GetProperty("toggled").EnumerateArray().Select(t => t.GetString()));
         Assert.True(result.RootElement.GetProperty("onMs").GetProperty("p95").GetDouble() > 0);
         Assert.True(result.RootElement.GetProperty("offMs").GetProperty("p95").GetDouble() > 0);
     }

@@ -15,15 +15,17 @@ public sealed class MetricsEndpointTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // Metrics the Budgets feature serves (its own branch): the rules use them, this build cannot produce them yet.
-    private static readonly string[] ProvidedByBudgets = ["assistant_budget_utilization", "assistant_budget_threshold_crossings_total"];
-
     [Fact]
     public async Task After_answers_metrics_serve_the_genai_and_product_metrics_and_every_name_the_alert_rules_use()
     {
         await using var model = await ScriptedChatServer.StartAsync();
         // One supported sentence and one its source contradicts (dropped by verification).
         model.Otherwise = _ => ScriptedChatServer.Text(MonitoredServer.RefundSentence + " [1] Refunds reach your card in 30 business days. [1]", 300, 20);
-        await using var server = new MonitoredServer(ModelSettings(model), services => services.AddSingleton<IDriftSignal>(new FixedDrift()));
+        // A day's global budget with room for one call's worst case: the second model call crosses the soft threshold
+        // or the limit, so the budget metrics the alert rules use are served too.
+        var settings = ModelSettings(model);
+        settings["Assistant:Budgets:GlobalDailyUsd"] = "0.0009";
+        await using var server = new MonitoredServer(settings, services => services.AddSingleton<IDriftSignal>(new FixedDrift()));
         await server.StartAsync();
         using var alice = await server.ClientAsync("alice");
         using var sam = await server.ClientAsync("sam");
@@ -32,6 +34,7 @@ public sealed class MetricsEndpointTests
         var id = conversation.GetProperty("id").GetString();
         var answered = await JsonAsync(alice.PostAsJsonAsync($"api/conversations/{id}/messages", new { content = "How long do I have to ask for a full refund?" }, Cancel));
         await JsonAsync(alice.PostAsJsonAsync($"api/conversations/{id}/messages", new { content = "What colour is the office cat?" }, Cancel));
+        var again = await JsonAsync(alice.PostAsJsonAsync($"api/conversations/{id}/messages", new { content = "How long do I have to ask for a full refund?" }, Cancel));
         await JsonAsync(alice.PutAsJsonAsync($"api/feedback/{answered.GetProperty("messageId").GetString()}", new { rating = "down", categories = new[] { "wrong-answer" } }, Cancel));
         await JsonAsync(alice.PostAsJsonAsync("api/handoffs", new { conversationId = id, reason = "Please call me." }, Cancel));
         var proposed = await JsonAsync(alice.PostAsJsonAsync("api/actions", new { tool = "request_refund", arguments = new { invoice = "INV-2025-0388", amount = 60, reason = "Unused seats." } }, Cancel));
@@ -43,6 +46,8 @@ public sealed class MetricsEndpointTests
         var scrape = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(again.GetProperty("answer").TryGetProperty("budget", out var budget) && budget.ValueKind == JsonValueKind.Object,
+            $"The second model answer should carry its budget decision: {again}");
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("gen_ai_request_model=\"gpt-4o-mini\"", scrape);
         // The route label AssistantAnswerErrors selects on.
@@ -53,7 +58,7 @@ public sealed class MetricsEndpointTests
         Assert.Matches(new Regex("^assistant_actions_total\\{[^}]*status=\"executed\"[^}]*tool=\"request_refund\"", RegexOptions.Multiline), scrape);
         string[] expected = ["gen_ai_client_token_usage_bucket", "gen_ai_client_operation_duration_seconds_bucket", "assistant_handoffs_total",
             "assistant_answer_citations_bucket", "assistant_retrieval_top_score_bucket", "assistant_embedding_progress", "assistant_index_chunks",
-            .. AlertRuleMetricNames().Except(ProvidedByBudgets)];
+            .. AlertRuleMetricNames()];
         var missing = expected.Where(name => !Regex.IsMatch(scrape, $"^{name}[{{ ]", RegexOptions.Multiline)).ToList();
         Assert.True(missing.Count == 0, $"Not in /metrics: {string.Join(", ", missing)}\n{scrape}");
     }
