@@ -41,17 +41,8 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
         """, migrate: AddRequestTraceIdAsync);
 
     // Logs from before request tracing gain the column; adding a column is no UPDATE, so the triggers allow it.
-    private static async Task AddRequestTraceIdAsync(SqliteConnection connection)
-    {
-        await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('audit_log') WHERE name = 'request_trace_id'";
-        if ((long)(await check.ExecuteScalarAsync())! == 0)
-        {
-            await using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE audit_log ADD COLUMN request_trace_id TEXT";
-            await alter.ExecuteNonQueryAsync();
-        }
-    }
+    private static Task AddRequestTraceIdAsync(SqliteConnection connection) =>
+        SqliteColumns.AddIfMissingAsync(connection, "audit_log", "request_trace_id", "TEXT");
 
     private const string Columns = "sequence, id, at, actor, role, event, tool, action_id, arguments_hash, outcome, detail, request_trace_id";
 

@@ -28,14 +28,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database) : IConversa
     // Databases created before conversations had owners gain the column; their conversations belong to no one.
     private static async Task AddOwnerColumnAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('conversations') WHERE name = 'owner_id'";
-        if ((long)(await check.ExecuteScalarAsync())! == 0)
-        {
-            await using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE conversations ADD COLUMN owner_id TEXT NOT NULL DEFAULT ''";
-            await alter.ExecuteNonQueryAsync();
-        }
+        await SqliteColumns.AddIfMissingAsync(connection, "conversations", "owner_id", "TEXT NOT NULL DEFAULT ''");
         await using var index = connection.CreateCommand();
         index.CommandText = "CREATE INDEX IF NOT EXISTS ix_conversations_owner ON conversations(owner_id, created_at)";
         await index.ExecuteNonQueryAsync();

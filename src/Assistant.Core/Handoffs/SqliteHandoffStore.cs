@@ -18,17 +18,8 @@ public sealed class SqliteHandoffStore(SqliteDatabase database, ProductMetrics? 
         """, migrate: AddClaimedByAsync);
 
     // Databases from before claiming existed gain the column.
-    private static async Task AddClaimedByAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
-    {
-        await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('handoffs') WHERE name = 'claimed_by'";
-        if ((long)(await check.ExecuteScalarAsync())! == 0)
-        {
-            await using var alter = connection.CreateCommand();
-            alter.CommandText = "ALTER TABLE handoffs ADD COLUMN claimed_by TEXT";
-            await alter.ExecuteNonQueryAsync();
-        }
-    }
+    private static Task AddClaimedByAsync(Microsoft.Data.Sqlite.SqliteConnection connection) =>
+        SqliteColumns.AddIfMissingAsync(connection, "handoffs", "claimed_by", "TEXT");
 
     public async Task<Handoff?> TransitionAsync(string id, string from, string to, string agentId, CancellationToken cancellationToken = default)
     {

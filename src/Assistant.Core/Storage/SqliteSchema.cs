@@ -45,17 +45,12 @@ internal static class SqliteSchema
     /// </summary>
     public static async Task MigrateAsync(SqliteConnection connection)
     {
-        await using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('chunks') WHERE name = 'flags_json'";
-        if ((long)(await check.ExecuteScalarAsync())! > 0)
+        if (!await SqliteColumns.AddIfMissingAsync(connection, "chunks", "flags_json", "TEXT NOT NULL DEFAULT '[]'"))
         {
             return;
         }
         await using var migrate = connection.CreateCommand();
-        migrate.CommandText = """
-            ALTER TABLE chunks ADD COLUMN flags_json TEXT NOT NULL DEFAULT '[]';
-            UPDATE documents SET content_hash = 'unscreened';
-            """;
+        migrate.CommandText = "UPDATE documents SET content_hash = 'unscreened'";
         await migrate.ExecuteNonQueryAsync();
     }
 }

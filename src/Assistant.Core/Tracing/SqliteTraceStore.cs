@@ -27,17 +27,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
     // for dashboards, and the request's W3C trace id (indexed, to find an answer from a log line).
     private static async Task AddLaterColumnsAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        foreach (var column in new[] { "budget_scope", "request_trace_id" })
-        {
-            await using var check = connection.CreateCommand();
-            check.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('traces') WHERE name = '{column}'";
-            if ((long)(await check.ExecuteScalarAsync())! == 0)
-            {
-                await using var alter = connection.CreateCommand();
-                alter.CommandText = $"ALTER TABLE traces ADD COLUMN {column} TEXT";
-                await alter.ExecuteNonQueryAsync();
-            }
-        }
+        await SqliteColumns.AddIfMissingAsync(connection, "traces", "budget_scope", "TEXT");
+        await SqliteColumns.AddIfMissingAsync(connection, "traces", "request_trace_id", "TEXT");
         await using var index = connection.CreateCommand();
         index.CommandText = "CREATE INDEX IF NOT EXISTS ix_traces_request_trace ON traces(request_trace_id)";
         await index.ExecuteNonQueryAsync();
