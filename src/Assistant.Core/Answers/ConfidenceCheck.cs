@@ -1,3 +1,4 @@
+using Assistant.Core.Budgets;
 using Assistant.Core.Answers.Semantic;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Text.Analysis;
@@ -29,7 +30,16 @@ public sealed class ConfidenceCheck(
             return new ConfidenceAssessment(lexical, hits.Count > 0 && lexical.Value >= settings.MinimumCoverage);
         }
 
-        var findings = await semantic.FindAsync(question, passages, cancellationToken);
+        SemanticFindings findings;
+        try
+        {
+            findings = await semantic.FindAsync(question, passages, cancellationToken);
+        }
+        catch (BudgetExceededException)
+        {
+            // A hosted embedding model past its budget: words alone decide, as they do for a model without thresholds.
+            return new ConfidenceAssessment(lexical, lexical.Value >= settings.MinimumCoverage);
+        }
         var confidence = lexical;
         if (findings.QuestionSimilarity >= thresholds.QuestionSimilarity)
         {

@@ -19,6 +19,8 @@ public sealed class BudgetedEmbeddingTests : IAsyncLifetime
             ["Assistant:Embeddings:Endpoint"] = _server.BaseAddress.ToString(),
             ["Assistant:Embeddings:Model"] = "embed-model",
             ["Assistant:Model:Prices:embed-model:InputPerMillion"] = "1000",
+            // Thresholds for the scripted model, set so the semantic answer checks always embed.
+            ["Assistant:Answers:Semantic:Models:embed-model:MinimumCombined"] = "2",
         });
         _knowledge.Write("policies/refund-policy.md", TestKnowledgeBase.Article("Refund policy",
             "## Full refund\n\nWe refund the full amount of your first payment if you request it within 14 days."));
@@ -43,6 +45,21 @@ public sealed class BudgetedEmbeddingTests : IAsyncLifetime
         Assert.All(hits, hit => Assert.Null(hit.Scores.Vector));
         Assert.Equal(before, _server.Requests.Count);
         Assert.Contains(await store.ListEventsAsync(10, cancel), e => e.Scope == "embeddings-monthly" && e.Level == BudgetLevels.Limit);
+    }
+
+    [Fact]
+    public async Task Past_the_embedding_budget_an_answer_is_still_given_with_its_checks_by_words_alone()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var store = _knowledge.Get<IBudgetStore>();
+        var month = DateTime.UtcNow.ToString("yyyy-MM");
+        var spent = (await store.ListUsageAsync([month], _ => 0, cancel)).Single(u => u.Scope == "embeddings-monthly").Spent;
+        await store.SetLimitAsync("embeddings-monthly", spent, "ada", cancel);
+
+        var answer = await _knowledge.Get<Core.Answers.AnswerService>().AnswerAsync(new Core.Answers.AnswerRequest("How long do I have to request a full refund?"), cancel);
+
+        Assert.Equal(Core.Answers.AnswerOutcome.Answered, answer.Outcome);
+        Assert.Contains("14 days", answer.Text);
     }
 
     public async ValueTask DisposeAsync()

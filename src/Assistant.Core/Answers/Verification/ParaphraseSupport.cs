@@ -1,3 +1,4 @@
+using Assistant.Core.Budgets;
 using Assistant.Core.Answers.Semantic;
 
 namespace Assistant.Core.Answers.Verification;
@@ -22,9 +23,17 @@ public sealed class ParaphraseSupport(SentenceEmbeddings embeddings)
         var result = new List<AnswerSentence>(sentences.Count);
         foreach (var sentence in sentences)
         {
-            result.Add(sentence.Supported || sentence.Citations.Count == 0
-                ? sentence
-                : await RecheckAsync(sentence, passages, thresholds.SupportSimilarity, cancellationToken));
+            try
+            {
+                result.Add(sentence.Supported || sentence.Citations.Count == 0
+                    ? sentence
+                    : await RecheckAsync(sentence, passages, thresholds.SupportSimilarity, cancellationToken));
+            }
+            catch (BudgetExceededException)
+            {
+                // The embedding budget is spent: the sentence stays as word overlap judged it.
+                result.Add(sentence);
+            }
         }
         return result;
     }
