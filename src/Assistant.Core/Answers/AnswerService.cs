@@ -145,7 +145,7 @@ public sealed class AnswerService(
     private async Task<Answer> MaintenanceAsync(AnswerRun run, AnswerRequest request, string message, CancellationToken cancellationToken)
     {
         var answer = new Answer(message, [], AnswerOutcome.Failed, OperationsNotices.MaintenanceGenerator, null, 0,
-            "The assistant is in maintenance: an administrator stopped answering.", [], message, run.TraceId);
+            "The assistant is in maintenance: an administrator stopped answering.", [], null, run.TraceId);
         await traces.WriteAsync(run, new ResolvedQuestion(request.Question, request.Question, false), [], answer, [], [], null, cancellationToken);
         return answer;
     }
