@@ -59,6 +59,7 @@ public static class ActionServiceCollectionExtensions
             provider.GetRequiredService<RouterToolPlanner>(), provider.GetRequiredService<OperationsSwitches>()));
         services.AddAssistantBudgets();
         services.AddAssistantOperations();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, DisabledToolsValidation>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 
 namespace Assistant.Core.Operations;
@@ -8,16 +7,18 @@ namespace Assistant.Core.Operations;
 /// within a second), in force in this process at once, and audited with what changed; clearing it returns to the
 /// configured switches.
 /// </summary>
-public sealed class OperationsAdministration(SqliteOperationsStore store, OperationsSwitches switches, IEnumerable<AssistantTool> tools, IAuditLog audit)
+public sealed class OperationsAdministration(SqliteOperationsStore store, OperationsSwitches switches, IAuditLog audit)
 {
     /// <summary>The audit log's tool name for switch changes (not a tool action, but belongs in the same record).</summary>
     public const string AuditTool = "operations";
 
-    /// <summary>What is wrong with <paramref name="settings"/>, by field, or an empty map when nothing is.</summary>
-    public Dictionary<string, string[]> Problems(OperationsSettings settings)
+    /// <summary>
+    /// What is wrong with <paramref name="settings"/>, by field, or an empty map when nothing is. The caller names the
+    /// tools there are (the tool catalog): Operations knows no tools.
+    /// </summary>
+    public static Dictionary<string, string[]> Problems(OperationsSettings settings, IReadOnlyCollection<string> known)
     {
         var problems = new Dictionary<string, string[]>();
-        var known = tools.Select(tool => tool.Declaration.Name).ToList();
         var unknown = (settings.DisabledTools ?? []).Where(name => !known.Contains(name, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
@@ -30,12 +31,9 @@ public sealed class OperationsAdministration(SqliteOperationsStore store, Operat
         return problems;
     }
 
+    /// <summary>Stores, holds and audits <paramref name="settings"/>; the caller has checked them with <see cref="Problems"/>.</summary>
     public async Task<OperationsState> SetAsync(string username, string role, OperationsSettings settings, CancellationToken cancellationToken = default)
     {
-        if (Problems(settings) is { Count: > 0 } problems)
-        {
-            throw new ArgumentException(string.Join(" ", problems.Values.SelectMany(p => p)), nameof(settings));
-        }
         settings = settings with { DisabledTools = settings.DisabledTools.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() };
         var before = (await switches.CurrentAsync(cancellationToken)).Settings;
         var state = await store.WriteAsync(settings, username, cancellationToken);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Operations;
 
@@ -18,7 +17,6 @@ public static class OperationsServiceCollectionExtensions
             return services;
         }
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OperationsOptions>, ConfiguredToolsValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteOperationsStore>();
         services.AddSingleton<OperationsSwitches>();

@@ -29,7 +29,7 @@ public static class OperationsEndpoints
             body.ForceOffline ?? current.ForceOffline,
             body.Maintenance ?? current.Maintenance,
             body.MaintenanceMessage?.Trim() ?? current.MaintenanceMessage);
-        if (administration.Problems(wanted) is { Count: > 0 } problems)
+        if (OperationsAdministration.Problems(wanted, ToolNames(tools)) is { Count: > 0 } problems)
         {
             return TypedResults.ValidationProblem(problems, title: "The switches were not changed.");
         }
@@ -47,6 +47,8 @@ public static class OperationsEndpoints
     }
 
     private static async Task<OperationsView> ViewAsync(OperationsSwitches switches, ToolCatalog tools, IAuditLog audit, CancellationToken cancellationToken) =>
-        new(await switches.CurrentAsync(cancellationToken), switches.Configured.Settings, tools.All.Select(tool => tool.Declaration.Name).ToList(),
+        new(await switches.CurrentAsync(cancellationToken), switches.Configured.Settings, ToolNames(tools),
             await audit.ListAsync(new AuditQuery(Tool: OperationsAdministration.AuditTool, Event: AuditEvent.OperationsChanged, Limit: 20), cancellationToken));
+
+    private static List<string> ToolNames(ToolCatalog tools) => tools.All.Select(tool => tool.Declaration.Name).ToList();
 }

@@ -1,6 +1,6 @@
-using Assistant.Core.Actions.Planning;
+using Assistant.Core.Operations;
 
-namespace Assistant.Core.Operations;
+namespace Assistant.Core.Actions.Planning;
 
 /// <summary>
 /// The planner as the switches allow: in maintenance nothing is planned (the answer is the maintenance message); while
