@@ -11,6 +11,7 @@ using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Assistant.Core.Monitoring;
+using Assistant.Core.Operations;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,12 +55,18 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ActionDecisions>();
         services.AddSingleton<ActionExecutor>();
         services.AddSingleton<RouterToolPlanner>();
-        services.AddSingleton(BuildPlanner);
+        services.AddSingleton(provider => (IToolPlanner)new SafeModeToolPlanner(BuildPlanner(provider),
+            provider.GetRequiredService<RouterToolPlanner>(), provider.GetRequiredService<OperationsSwitches>()));
         services.AddAssistantBudgets();
+        services.AddAssistantOperations();
+        services.AddSingleton<IValidateOptions<OperationsOptions>, DisabledToolsValidation>();
         return services;
     }
 
-    /// <summary>With a model configured it plans by function calling (falling back to the router); offline, the router plans.</summary>
+    /// <summary>
+    /// With a model configured it plans by function calling (falling back to the router); offline, the router plans. <see cref="SafeModeToolPlanner"/> wraps it,
+    /// so the kill switches apply whichever plans.
+    /// </summary>
     private static IToolPlanner BuildPlanner(IServiceProvider provider)
     {
         var model = provider.GetRequiredService<IOptions<ModelOptions>>().Value;

@@ -15,5 +15,6 @@ public enum AnswerOutcome
     /// <summary>The message asked for an action; the reply is the action card or the question for what it needs.</summary>
     ActionRequested,
 
+    /// <summary>Not answered: an admin put the assistant in maintenance (a kill switch); the reply is their message.</summary>
     Failed,
 }

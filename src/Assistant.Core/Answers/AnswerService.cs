@@ -3,6 +3,7 @@ using Assistant.Core.Answers.Disagreements;
 using Assistant.Core.Answers.Generation;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Answers.Verification;
+using Assistant.Core.Operations;
 using Assistant.Core.Privacy;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Text.Analysis;
@@ -29,6 +30,7 @@ public sealed class AnswerService(
     ParaphraseSupport paraphrases,
     ConfidenceCheck confidenceCheck,
     AnswerTraceWriter traces,
+    OperationsSwitches switches,
     IOptions<AnswerOptions> options)
 {
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
@@ -53,6 +55,12 @@ public sealed class AnswerService(
         };
         var settings = options.Value;
         var run = new AnswerRun(request, Ids.New("trace"));
+        // Maintenance (a kill switch): the message is the reply; nothing is retrieved and no model is asked.
+        if ((await switches.CurrentAsync(cancellationToken)).Settings is { Maintenance: true } down)
+        {
+            yield return new AnswerCompleted(await MaintenanceAsync(run, request, down.MaintenanceMessage, cancellationToken));
+            yield break;
+        }
 
         // Markers of removed data stay in the stored question but are no words to search or to judge coverage with.
         var resolved = QuestionResolver.Resolve(analyzer, SensitiveDataRedactor.WithoutMarkers(request.Question),
@@ -130,6 +138,14 @@ public sealed class AnswerService(
         var run = new AnswerRun(request, Ids.New("trace"));
         var answer = new Answer(reply, [], AnswerOutcome.ActionRequested, "planner", null, 1,
             "The message asks for an action, so the reply is the request itself, not an answer from the knowledge base.", [], null, run.TraceId);
+        await traces.WriteAsync(run, new ResolvedQuestion(request.Question, request.Question, false), [], answer, [], [], null, cancellationToken);
+        return answer;
+    }
+
+    private async Task<Answer> MaintenanceAsync(AnswerRun run, AnswerRequest request, string message, CancellationToken cancellationToken)
+    {
+        var answer = new Answer(message, [], AnswerOutcome.Failed, OperationsNotices.MaintenanceGenerator, null, 0,
+            "The assistant is in maintenance: an administrator stopped answering.", [], null, run.TraceId);
         await traces.WriteAsync(run, new ResolvedQuestion(request.Question, request.Question, false), [], answer, [], [], null, cancellationToken);
         return answer;
     }

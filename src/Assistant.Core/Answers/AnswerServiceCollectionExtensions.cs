@@ -5,6 +5,7 @@ using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Assistant.Core.Monitoring;
+using Assistant.Core.Operations;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,6 +38,7 @@ public static class AnswerServiceCollectionExtensions
         services.AddSingleton<ExtractiveChatClient>();
         services.AddSingleton(BuildGenerator);
         services.AddAssistantBudgets();
+        services.AddAssistantOperations();
         return services;
     }
 
@@ -61,11 +63,13 @@ public static class AnswerServiceCollectionExtensions
                 .UseFallback(extractive)
                 .UseRetries(model)
                 .Build(provider))).ToList();
-        return OpenAIChatClientFactory.Create(model).AsBuilder()
+        var pipeline = OpenAIChatClientFactory.Create(model).AsBuilder()
             .UseModelTelemetry()
             .UseBudgets(BudgetFeatures.Answers, model.Model!, cheaper, offline: extractive)
             .UseFallback(extractive)
             .UseRetries(model)
             .Build(provider);
+        // Safe mode sits outside everything: while forced offline no layer below it (nor the model) sees the call.
+        return new SafeModeChatClient(pipeline, extractive.AsBuilder().UseModelTelemetry().Build(provider), provider.GetRequiredService<OperationsSwitches>());
     }
 }

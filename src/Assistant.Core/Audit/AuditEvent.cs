@@ -20,8 +20,11 @@ public static class AuditEvent
     /// <summary>An admin changed a spending limit (Budgets).</summary>
     public const string BudgetLimitChanged = "budget-limit-changed";
 
+    /// <summary>An admin changed or cleared the kill switches (Operations).</summary>
+    public const string OperationsChanged = "operations-changed";
+
     public static readonly IReadOnlyList<string> All =
-        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged];
+        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged, OperationsChanged];
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

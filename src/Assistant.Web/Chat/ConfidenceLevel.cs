@@ -1,4 +1,5 @@
 using Assistant.Core.Answers;
+using Assistant.Core.Operations;
 
 namespace Assistant.Web.Chat;
 
@@ -7,6 +8,7 @@ public sealed record ConfidenceLevel(string Name, string CssClass, string Explan
 {
     public static ConfidenceLevel Of(Answer answer) => answer switch
     {
+        { Generator: OperationsNotices.MaintenanceGenerator } => new("Maintenance", "low", answer.ConfidenceReason),
         { Outcome: not AnswerOutcome.Answered } => new("Not found", "low", answer.ConfidenceReason),
         { Confidence: >= 0.75 } => new("High confidence", "high", answer.ConfidenceReason),
         { Confidence: >= 0.45 } => new("Medium confidence", "medium", answer.ConfidenceReason),
@@ -14,6 +16,10 @@ public sealed record ConfidenceLevel(string Name, string CssClass, string Explan
     };
 
     /// <summary>Which generator wrote the answer, in words for the answer's footer.</summary>
-    public static string ModeOf(Answer answer) =>
-        answer.Generator == "model" ? $"Model: {answer.Model}" : "Offline mode: quoted from the help center";
+    public static string ModeOf(Answer answer) => answer.Generator switch
+    {
+        "model" => $"Model: {answer.Model}",
+        OperationsNotices.MaintenanceGenerator => "Not answered: the assistant is in maintenance",
+        _ => "Offline mode: quoted from the help center",
+    };
 }

@@ -2,6 +2,7 @@ using Assistant.Core.Actions.Access;
 using Assistant.Core.Actions.Executing;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
+using Assistant.Core.Operations;
 using Assistant.Core.Privacy;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class ActionDecisions(
     ActionAudit audit,
     ActionOutcomes outcomes,
     ActionExecutor executor,
+    OperationsSwitches switches,
     IOptions<ActionOptions> options,
     TimeProvider time)
 {
@@ -35,6 +37,10 @@ public sealed class ActionDecisions(
         if (action!.Status != ActionStatus.AwaitingUser)
         {
             return ActionOutcome.Conflict($"This request is {action.Status}; only a request awaiting your confirmation can be confirmed.", outcomes.View(action));
+        }
+        if (await ToolOffAsync(action, actor, cancellationToken) is { } off)
+        {
+            return off;
         }
 
         // Check again now: the records may have changed since the preview (an invoice refunded meanwhile).
@@ -99,6 +105,10 @@ public sealed class ActionDecisions(
         if (await access.CheckApproverMeetsPolicyAsync(action!, approver) is { } forbidden)
         {
             return forbidden;
+        }
+        if (await ToolOffAsync(action!, approver, cancellationToken) is { } off)
+        {
+            return off;
         }
         if (tools.Find(action!.Tool)?.Declaration.ApprovalNote is { } required && string.IsNullOrWhiteSpace(note))
         {
@@ -179,4 +189,18 @@ public sealed class ActionDecisions(
     }
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// A request for a tool an admin turned off is neither confirmed nor approved (so it cannot run); it stays waiting
+    /// and can be decided once the tool is back on, or it expires as usual.
+    /// </summary>
+    private async Task<ActionOutcome?> ToolOffAsync(PendingAction action, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!(await switches.CurrentAsync(cancellationToken)).Settings.IsToolOff(action.Tool))
+        {
+            return null;
+        }
+        await audit.WriteAsync(actor, AuditEvent.Denied, action, "refused", "The tool is turned off.");
+        return ActionOutcome.Refused(OperationsNotices.ToolOff(action.Tool));
+    }
 }

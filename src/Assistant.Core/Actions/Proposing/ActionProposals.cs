@@ -3,6 +3,7 @@ using Assistant.Core.Actions.Access;
 using Assistant.Core.Actions.Executing;
 using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
+using Assistant.Core.Operations;
 using Assistant.Core.Privacy;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class ActionProposals(
     ActionAudit audit,
     ActionOutcomes outcomes,
     ActionExecutor executor,
+    OperationsSwitches switches,
     IOptions<ActionOptions> options,
     TimeProvider time)
 {
@@ -42,6 +44,11 @@ public sealed class ActionProposals(
             await audit.WriteAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"Unknown tool (from {origin.Source}).");
             return ActionOutcome.Invalid($"There is no tool '{toolName}'.",
                 new Dictionary<string, string[]> { ["tool"] = [$"Unknown tool; tools are: {string.Join(", ", tools.All.Select(t => t.Declaration.Name))}."] });
+        }
+        if ((await switches.CurrentAsync(cancellationToken)).Settings.IsToolOff(toolName))
+        {
+            await audit.WriteAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"The tool is turned off (from {origin.Source}).");
+            return ActionOutcome.Refused(OperationsNotices.ToolOff(toolName));
         }
         if (await access.CheckRequesterRoleAsync(requester, tool, hash) is { } forbidden)
         {
