@@ -33,6 +33,7 @@ public sealed class FeedbackTriageApiTests
         using var golden = await sam.PutAsJsonAsync($"/api/feedback/triage/{feedbackId}/golden",
             new { question = "How long do I have to request a full refund?", expectedArticles = new[] { "policies/refund-policy" }, facts = new[] { "14 days" } }, Cancel);
         var causes = await sam.GetFromJsonAsync<JsonElement>("/api/feedback/triage/causes", Cancel);
+        var dashboard = await sam.GetFromJsonAsync<JsonElement>("/api/admin/kpis", Cancel);
 
         Assert.Equal(feedbackId, Assert.Single(queue!).GetProperty("feedback").GetProperty("id").GetString());
         var trace = detail.GetProperty("trace");
@@ -46,6 +47,8 @@ public sealed class FeedbackTriageApiTests
         var count = Assert.Single(causes.GetProperty("counts").EnumerateArray());
         Assert.Equal(("outdated-content", 1), (count.GetProperty("cause").GetString(), count.GetProperty("count").GetInt32()));
         Assert.Equal(7, causes.GetProperty("causes").GetArrayLength());
+        var onDashboard = dashboard.GetProperty("feedbackByCause").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal((1, 0, 0), (onDashboard["outdated-content"], onDashboard["untriaged"], onDashboard["policy"]));
     }
 
     [Fact]
