@@ -24,7 +24,8 @@ internal static class EvalCommand
         var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set) or redteam.", DefaultValueFactory = _ => "answers" };
         suite.AcceptOnlyFromAmong("answers", "redteam");
         var redTeam = new Option<string>("--redteam") { Description = "Red-team suite folder (case files and overlay/).", DefaultValueFactory = _ => Path.Combine("evals", "redteam") };
-        var command = new Command("eval", "Run the golden answer set (or the red-team suite) and check the release gates.") { golden, gates, output, verbose, suite, redTeam };
+        var triageData = new Option<string?>("--data") { Description = "Also run the golden cases written in feedback triage in this data folder's assistant.db." };
+        var command = new Command("eval", "Run the golden answer set (or the red-team suite) and check the release gates.") { golden, gates, output, verbose, suite, redTeam, triageData, EvalExportCommand.Create() };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(suite)!;
@@ -34,6 +35,10 @@ internal static class EvalCommand
                 return await RedTeamRun.RunAsync(parse.GetValue(redTeam)!, parse.GetValue(gates)!, outputPath, parse.GetValue(verbose), cancellationToken);
             }
             var cases = GoldenCase.Load(parse.GetValue(golden)!);
+            if (parse.GetValue(triageData) is { } triaged)
+            {
+                cases = await Assistant.Core.Feedback.Triage.TriagedGoldenCases.AddToAsync(cases, triaged, cancellationToken);
+            }
             var data = Path.Combine(Path.GetTempPath(), $"assistant-eval-{Guid.NewGuid():N}");
             try
             {

@@ -23,8 +23,15 @@ public static class AuditEvent
     /// <summary>An admin changed or cleared the kill switches (Operations).</summary>
     public const string OperationsChanged = "operations-changed";
 
+    /// <summary>A support agent labelled negative feedback or moved its status (Feedback triage).</summary>
+    public const string FeedbackTriaged = "feedback-triaged";
+
+    /// <summary>A support agent wrote a golden case from triaged feedback.</summary>
+    public const string GoldenCaseWritten = "golden-case-written";
+
     public static readonly IReadOnlyList<string> All =
-        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged, OperationsChanged];
+        [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged,
+         OperationsChanged, FeedbackTriaged, GoldenCaseWritten];
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

@@ -10,7 +10,8 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database, ProductMetrics?
 {
     private const string Columns = "id, trace_id, user_id, rating, categories, comment, status, created_at, updated_at";
 
-    private readonly StoreSchema _schema = database.Schema("""
+    /// <summary>The feedback table's DDL; the triage store creates it too, since it joins it (idempotent).</summary>
+    internal const string Ddl = """
         CREATE TABLE IF NOT EXISTS feedback (
             id         TEXT PRIMARY KEY,
             trace_id   TEXT NOT NULL,
@@ -24,7 +25,9 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database, ProductMetrics?
             UNIQUE (trace_id, user_id)
         );
         CREATE INDEX IF NOT EXISTS ix_feedback_status_updated ON feedback(status, updated_at);
-        """);
+        """;
+
+    private readonly StoreSchema _schema = database.Schema(Ddl);
 
     public async Task<Feedback> SaveAsync(string traceId, string userId, FeedbackSubmission submission, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,10 @@ using Assistant.Core.Insights.Kpis;
 
 namespace Assistant.Core.Insights;
 
-/// <summary>Everything the dashboard shows for one period; the JSON of GET /api/admin/kpis.</summary>
+/// <summary>
+/// Everything the dashboard shows for one period; the JSON of GET /api/admin/kpis. <see cref="FeedbackByCause"/> is
+/// the triage queue as it stands (all time, not the period): thumbs-down by the root cause an agent named.
+/// </summary>
 public sealed record InsightsReport(
     DateOnly From,
     DateOnly To,
@@ -15,4 +18,5 @@ public sealed record InsightsReport(
     DriftReport Drift,
     IReadOnlyList<ContentGap> ContentGaps,
     IReadOnlyList<CategoryCount> FeedbackByCategory,
-    IReadOnlyList<BudgetBurn> BudgetBurn);
+    IReadOnlyList<BudgetBurn> BudgetBurn,
+    IReadOnlyList<CategoryCount> FeedbackByCause);

@@ -1,5 +1,6 @@
 using Assistant.Core.Budgets;
 using Assistant.Core.Feedback;
+using Assistant.Core.Feedback.Triage;
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Drift;
 using Assistant.Core.Insights.Gaps;
@@ -15,7 +16,7 @@ namespace Assistant.Core.Insights;
 /// </summary>
 public sealed class InsightsService(
     IInsightsSource source, IEligibleAccounts accounts, DriftAnalyzer drift, ContentGapFinder gaps, IOptions<InsightsOptions> options,
-    BudgetAdministration? budgets = null)
+    BudgetAdministration? budgets = null, ITriageStore? triage = null)
 {
     public async Task<InsightsReport> BuildAsync(InsightsRange range, CancellationToken cancellationToken = default)
     {
@@ -30,7 +31,8 @@ public sealed class InsightsService(
             drift.Analyze(current, previous, previousRange),
             gaps.Find(current, options.Value.ContentGaps),
             FeedbackByCategory(current),
-            await BudgetBurn.ReadAsync(budgets, cancellationToken));
+            await BudgetBurn.ReadAsync(budgets, cancellationToken),
+            await FeedbackByCauseAsync(triage, cancellationToken));
     }
 
     private static KpiResult Compute(KpiDefinition kpi, InsightsRange range, InsightsWindow current, InsightsWindow previous)
@@ -57,6 +59,19 @@ public sealed class InsightsService(
         .Select(category => new CategoryCount(category.Id, category.Label,
             window.Data.Feedback.Count(f => f.Rating == FeedbackRating.Down && f.Categories.Contains(category.Id))))
         .ToList();
+
+    private static async Task<IReadOnlyList<CategoryCount>> FeedbackByCauseAsync(ITriageStore? triage, CancellationToken cancellationToken)
+    {
+        if (triage is null)
+        {
+            return [];
+        }
+        var counts = await triage.CountByCauseAsync(cancellationToken);
+        return [
+            new CategoryCount("untriaged", "Not triaged yet", counts.FirstOrDefault(c => c.Cause is null)?.Count ?? 0),
+            .. TriageCause.All.Select(cause => new CategoryCount(cause.Id, cause.Label, counts.FirstOrDefault(c => c.Cause == cause.Id)?.Count ?? 0)),
+        ];
+    }
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

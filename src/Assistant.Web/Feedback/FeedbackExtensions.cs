@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assistant.Core.Feedback;
+using Assistant.Core.Feedback.Triage;
 using Assistant.Core.Privacy;
 using Assistant.Core.Tracing;
 using Assistant.Web.Auth;
@@ -18,6 +19,7 @@ public static class FeedbackExtensions
     public static WebApplicationBuilder AddFeedback(this WebApplicationBuilder builder)
     {
         builder.Services.AddAssistantFeedback();
+        builder.Services.AddAssistantFeedbackTriage();
         return builder;
     }
 
@@ -28,7 +30,7 @@ public static class FeedbackExtensions
         group.MapGet("/{traceId}", Get).WithSummary("Your feedback on an answer.");
         group.MapGet("/", List).RequireAuthorization(Roles.StaffPolicy).WithSummary("All feedback, newest first, optionally by status. Support staff only.");
         group.MapGet("/categories", () => TypedResults.Ok(FeedbackCategory.All)).WithSummary("The \"what was wrong\" categories.");
-        return app;
+        return app.MapFeedbackTriage();
     }
 
     public static async Task<IResult> Save(string traceId, HttpRequest request, ClaimsPrincipal user, ITraceStore traces, IFeedbackStore feedback, CancellationToken cancellationToken)
