@@ -58,6 +58,13 @@ for project in tests/*/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+# The release gate, offline, against the committed baseline, with the configuration the baseline was made with (the
+# default: Local embedding, extractive generator; about 80 s on 2 cores). Latency is skipped, and the gate says so:
+# a P95 measured on a shared CI runner is noise, not a release signal (evals/baselines/README.md).
+echo "==> release gate (assistant eval --suite all --baseline evals/baselines/main.json --skip-latency)"
+dotnet src/Assistant.Cli/bin/Release/net10.0/assistant.dll eval --suite all --baseline evals/baselines/main.json \
+  --skip-latency --out artifacts/eval/gate.json --report artifacts/eval/gate.md || { echo "release gate FAILED (see artifacts/eval/gate.md)"; status=1; }
+
 # One closing line in the form CI reads: "N passed, N failed". Before it, every test that did not run, with the
 # reason its test gave (a provider whose server is not configured, such as Qdrant without QDRANT_URL): a skipped
 # test is not a passed one, and the reader must see which runs did not happen and why. VSTest's TRX counters leave

@@ -17,6 +17,20 @@ internal static class RedTeamRun
 {
     public static async Task<int> RunAsync(string suite, string gatesPath, string output, bool showFailures, CancellationToken cancellationToken)
     {
+        var (results, generator) = await RunCasesAsync(suite, cancellationToken);
+        var metrics = RedTeamReport.Score(results);
+        var report = new RedTeamReport(suite, generator, DateTimeOffset.UtcNow, metrics, RedTeamReport.Tally(results),
+            Gates.Check(gatesPath, "redteam", metrics), results);
+
+        RedTeamPrinter.Print(report, showFailures);
+        await BenchJson.WriteAsync(output, report, cancellationToken);
+        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
+        return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>Every case of the suite folder, each as a new conversation, in a throw-away data folder.</summary>
+    public static async Task<(IReadOnlyList<RedTeamCaseResult> Results, string Generator)> RunCasesAsync(string suite, CancellationToken cancellationToken)
+    {
         var cases = RedTeamCase.LoadFolder(suite);
         var data = Path.Combine(Path.GetTempPath(), $"assistant-redteam-{Guid.NewGuid():N}");
         try
@@ -37,15 +51,7 @@ internal static class RedTeamRun
             await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
             var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 
-            var results = await host.Services.GetRequiredService<RedTeamEvaluator>().RunAsync(cases, cancellationToken: cancellationToken);
-            var metrics = RedTeamReport.Score(results);
-            var report = new RedTeamReport(suite, generator, DateTimeOffset.UtcNow, metrics, RedTeamReport.Tally(results),
-                Gates.Check(gatesPath, "redteam", metrics), results);
-
-            RedTeamPrinter.Print(report, showFailures);
-            await BenchJson.WriteAsync(output, report, cancellationToken);
-            AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
-            return report.Passed ? 0 : 1;
+            return (await host.Services.GetRequiredService<RedTeamEvaluator>().RunAsync(cases, cancellationToken: cancellationToken), generator);
         }
         finally
         {

@@ -21,15 +21,34 @@ internal static class EvalCommand
         var gates = new Option<string>("--gates") { Description = "Release gates.", DefaultValueFactory = _ => Path.Combine("evals", "gates.json") };
         var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json)." };
         var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation (red team: every case)." };
-        var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set) or redteam.", DefaultValueFactory = _ => "answers" };
-        suite.AcceptOnlyFromAmong("answers", "redteam");
+        var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set), redteam, or all (both, gated against --baseline).", DefaultValueFactory = _ => "answers" };
+        suite.AcceptOnlyFromAmong("answers", "redteam", "all");
+        var baseline = new Option<string?>("--baseline") { Description = "--suite all: the baseline to compare with (default evals/baselines/main.json)." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "--suite all: keep this run as evals/baselines/<name>.json instead of comparing." };
+        var repeat = new Option<int>("--repeat") { Description = "--suite all with a model: runs to average (95 % intervals); offline runs are deterministic, so 1.", DefaultValueFactory = _ => 1 };
+        var skipLatency = new Option<bool>("--skip-latency") { Description = "--suite all: do not gate latency (say so in the output); for shared CI machines." };
+        var markdown = new Option<string>("--report") { Description = "--suite all: the Markdown report.", DefaultValueFactory = _ => Path.Combine("artifacts", "eval", "gate.md") };
         var redTeam = new Option<string>("--redteam") { Description = "Red-team suite folder (case files and overlay/).", DefaultValueFactory = _ => Path.Combine("evals", "redteam") };
         var triageData = new Option<string?>("--data") { Description = "Also run the golden cases written in feedback triage in this data folder's assistant.db." };
-        var command = new Command("eval", "Run the golden answer set (or the red-team suite) and check the release gates.") { golden, gates, output, verbose, suite, redTeam, triageData, EvalExportCommand.Create() };
+        var command = new Command("eval", "Run the golden answer set (or the red-team suite, or both against a baseline) and check the release gates.")
+        {
+            golden, gates, output, verbose, suite, redTeam, baseline, writeBaseline, repeat, skipLatency, markdown, triageData, EvalExportCommand.Create(),
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(suite)!;
             var outputPath = parse.GetValue(output) ?? Path.Combine("evals", "results", $"eval-{chosen}.json");
+            if (chosen == "all")
+            {
+                if (parse.GetValue(repeat) is < 1 or > 50)
+                {
+                    AnsiConsole.MarkupLine("[red]error:[/] --repeat must be between 1 and 50.");
+                    return 1;
+                }
+                return await ReleaseGateRun.RunAsync(new ReleaseGateSettings(parse.GetValue(golden)!, parse.GetValue(redTeam)!, parse.GetValue(gates)!,
+                    parse.GetValue(baseline), parse.GetValue(writeBaseline), parse.GetValue(repeat), parse.GetValue(skipLatency), outputPath,
+                    parse.GetValue(markdown)!), cancellationToken);
+            }
             if (chosen == "redteam")
             {
                 return await RedTeamRun.RunAsync(parse.GetValue(redTeam)!, parse.GetValue(gates)!, outputPath, parse.GetValue(verbose), cancellationToken);
@@ -39,38 +58,15 @@ internal static class EvalCommand
             {
                 cases = await Assistant.Core.Feedback.Triage.TriagedGoldenCases.AddToAsync(cases, triaged, cancellationToken);
             }
-            var data = Path.Combine(Path.GetTempPath(), $"assistant-eval-{Guid.NewGuid():N}");
-            try
-            {
-                // No query cache: the untimed warm-up pass asks the same questions, and the latency gate is about a
-                // question the assistant has not heard before.
-                using var host = CliHost.Build(new Dictionary<string, string?>
-                {
-                    ["Assistant:DataDirectory"] = data,
-                    ["Assistant:Embeddings:QueryCacheMegabytes"] = "0",
-                });
-                await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
-                await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
-                var evaluator = host.Services.GetRequiredService<AnswerEvaluator>();
-                var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
+            var (results, metrics, generator, _) = await GoldenRun.RunAsync(cases, cancellationToken);
+            var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);
+            var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics,
+                AnswerEvaluator.ScoreSplits(cases, results), gateResults, results);
 
-                // One untimed pass warms the JIT, so latency figures are steady state.
-                await evaluator.RunAsync(cases.Take(10).ToList(), cancellationToken: cancellationToken);
-                var (metrics, results) = await evaluator.RunAsync(cases, cancellationToken: cancellationToken);
-                var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);
-                var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics,
-                    AnswerEvaluator.ScoreSplits(cases, results), gateResults, results);
-
-                EvalPrinter.Print(report, parse.GetValue(verbose));
-                await BenchJson.WriteAsync(outputPath, report, cancellationToken);
-                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outputPath)}[/]");
-                return report.Passed ? 0 : 1;
-            }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(data, recursive: true);
-            }
+            EvalPrinter.Print(report, parse.GetValue(verbose));
+            await BenchJson.WriteAsync(outputPath, report, cancellationToken);
+            AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outputPath)}[/]");
+            return report.Passed ? 0 : 1;
         });
         return command;
     }

@@ -51,7 +51,8 @@ public sealed class AnswerEvaluator(AnswerService answers, ITraceStore traces)
             LatencyMs: trace.Latency.TotalMs,
             TokensIn: trace.TokensIn,
             TokensOut: trace.TokensOut,
-            Answer: text);
+            Answer: text,
+            Cost: (double)trace.Cost);
     }
 
     /// <summary>The metrics over all cases, then over the dev and the held-out split on their own.</summary>

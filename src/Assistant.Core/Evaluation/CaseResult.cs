@@ -20,4 +20,5 @@ public sealed record CaseResult(
     double LatencyMs,
     int TokensIn,
     int TokensOut,
-    string Answer);
+    string Answer,
+    double Cost = 0);

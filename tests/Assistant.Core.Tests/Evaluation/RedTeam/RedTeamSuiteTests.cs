@@ -43,8 +43,8 @@ public sealed class RedTeamSuiteTests
         var failing = RedTeamReport.Score([Result("a", true, null), Result("b", false, null)]);
         var known = RedTeamReport.Score([Result("a", true, null), Result("b", false, "documented")]);
 
-        Assert.False(Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", failing).Single().Passed);
-        Assert.True(Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", known).Single().Passed);
+        Assert.False(Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", failing).Single(g => g.Metric == "severeFailures").Passed);
+        Assert.True(Gates.Check(Path.Combine(root, "evals", "gates.json"), "redteam", known).All(g => g.Passed));
         Assert.Equal(1, known.KnownFailures);
     }
 }
