@@ -51,10 +51,19 @@ promtool check config infra/prometheus/prometheus.yml || status=1
 promtool check rules infra/prometheus/rules/*.yml || status=1
 promtool test rules infra/prometheus/tests/*.yml || status=1
 
+# The Qdrant contract suite needs a Qdrant server, which cannot run on the project's machines: without QDRANT_URL
+# its tests fail (naming what to start), so the run leaves them out by their trait and says so here and at the end.
+filter=()
+if [ -z "${QDRANT_URL:-}" ]; then
+  filter=(--filter "Requires!=Qdrant")
+  echo "==> NOT RUN: the Qdrant contract suite (tests/Assistant.Core.Tests/Retrieval/Vectors/Qdrant): QDRANT_URL is not set."
+  echo "    To run it: docker run -p 6334:6334 qdrant/qdrant, then QDRANT_URL=http://127.0.0.1:6334 bash .ci/test.sh"
+fi
+
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   echo "==> $name"
-  dotnet test "$project" -c Release --no-build -nologo \
+  dotnet test "$project" -c Release --no-build -nologo "${filter[@]}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
@@ -69,6 +78,9 @@ dotnet src/Assistant.Cli/bin/Release/net10.0/assistant.dll eval --suite all --ba
 # reason its test gave (a provider whose server is not configured, such as Qdrant without QDRANT_URL): a skipped
 # test is not a passed one, and the reader must see which runs did not happen and why. VSTest's TRX counters leave
 # xUnit's dynamic skips out of "notExecuted", so they are read from each result's outcome instead.
+if [ -z "${QDRANT_URL:-}" ]; then
+  echo "==> NOT RUN: the Qdrant contract suite (QDRANT_URL is not set; see the top of this output)."
+fi
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
 from collections import defaultdict
