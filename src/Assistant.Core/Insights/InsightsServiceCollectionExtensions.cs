@@ -21,8 +21,7 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<ContentGapFinder>();
         services.AddSingleton<InsightsService>();
         services.AddSingleton<DriftSignal>();
-        services.AddSingleton<IDriftSignal>(provider => provider.GetRequiredService<DriftSignal>());
-        services.AddSingleton<Monitoring.IDriftSignal, DriftReadings>();
+        services.AddSingleton<Monitoring.IDriftSignal>(provider => provider.GetRequiredService<DriftSignal>());
         return services;
     }
 }

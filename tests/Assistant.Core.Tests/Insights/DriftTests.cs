@@ -81,11 +81,11 @@ public sealed class DriftTests : IDisposable
         await _seed.AnswerAsync("a", Today.AddDays(-10), "alice", "c1", OutcomeNames.Answered, "refund invoice");
         await _seed.AnswerAsync("b", Today, "alice", "c2", OutcomeNames.Answered, "refund");
 
-        Assert.Null(signal.QueryDivergence);
+        Assert.Null(signal.Divergence);
         await signal.RefreshAsync(Cancel);
 
         // P = {refund: 1}, Q = {refund: ½, invoic: ½}: the hand-computed 0.3112781 bits of JensenShannonTests.
-        Assert.Equal(0.3112781, signal.QueryDivergence!.Value, 6);
+        Assert.Equal(0.3112781, signal.Divergence!.Value, 6);
     }
 
     public void Dispose() => _seed.Dispose();

@@ -20,8 +20,8 @@ public sealed class DriftSignalTests
         }
 
         Assert.NotNull(signal.RefreshedAt);
-        Assert.Same(signal, factory.Services.GetRequiredService<IDriftSignal>());
+        Assert.Same(signal, factory.Services.GetRequiredService<Assistant.Core.Monitoring.IDriftSignal>());
         // No questions yet: nothing to compare, so no value rather than a made-up zero.
-        Assert.Null(factory.Services.GetRequiredService<IDriftSignal>().QueryDivergence);
+        Assert.Empty(factory.Services.GetRequiredService<Assistant.Core.Monitoring.IDriftSignal>().QueryDivergence());
     }
 }
