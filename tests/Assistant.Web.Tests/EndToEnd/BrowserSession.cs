@@ -47,7 +47,21 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     /// Opens an interactive (Blazor server) page and waits for its first render over the circuit: until then the page is
     /// only prerendered HTML, and clicks on its buttons go nowhere.
     /// </summary>
-    public async Task GotoInteractiveAsync(string path)
+    public Task GotoInteractiveAsync(string path) => WhileBecomingInteractiveAsync(path, () => Page.GotoAsync(path));
+
+    /// <summary>
+    /// Opens the page a link in the main navigation points at and waits for it to become interactive. It loads the
+    /// link's address rather than clicking: a click is an enhanced navigation over the circuit the previous page already
+    /// opened, with no new socket to watch, and a form filled before the first interactive render is silently lost.
+    /// </summary>
+    public async Task FollowNavigationAsync(string linkName)
+    {
+        var link = Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true });
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The navigation link {linkName} has no address.");
+        await GotoInteractiveAsync(href);
+    }
+
+    private async Task WhileBecomingInteractiveAsync(string what, Func<Task> navigate)
     {
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSocket(object? sender, IWebSocket socket)
@@ -66,12 +80,12 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         Page.WebSocket += OnSocket;
         try
         {
-            await Page.GotoAsync(path);
+            await navigate();
             await rendered.Task.WaitAsync(TimeSpan.FromSeconds(15));
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{path} did not become interactive within 15 s (no render batch over the Blazor circuit).");
+            throw new TimeoutException($"{what} did not become interactive within 15 s (no render batch over the Blazor circuit).");
         }
         finally
         {

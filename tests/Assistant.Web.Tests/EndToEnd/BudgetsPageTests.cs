@@ -22,7 +22,7 @@ public sealed class BudgetsPageTests(BrowserFixture browser) : IClassFixture<Bro
         await using var ada = await browser.SignInAsync("ada");
         var page = ada.Page;
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Budgets", Exact = true }).ClickAsync();
+        await ada.FollowNavigationAsync("Budgets");
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin/budgets$"));
         var global = page.Locator("[data-scope=global-daily]");

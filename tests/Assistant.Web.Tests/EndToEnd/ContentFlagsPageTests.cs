@@ -28,7 +28,7 @@ public sealed class ContentFlagsPageTests(BrowserFixture browser) : IClassFixtur
         await using var ada = await browser.SignInAsync("ada");
         var page = ada.Page;
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Content flags" }).ClickAsync();
+        await ada.FollowNavigationAsync("Content flags");
 
         await Expect(page).ToHaveURLAsync(new Regex("/admin/content$"));
         var flag = page.Locator(".flag.open");

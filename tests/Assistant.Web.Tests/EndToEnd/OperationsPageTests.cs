@@ -21,7 +21,7 @@ public sealed class OperationsPageTests(BrowserFixture browser) : IClassFixture<
         await using var ada = await browser.SignInAsync("ada");
         var page = ada.Page;
 
-        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Operations", Exact = true }).ClickAsync();
+        await ada.FollowNavigationAsync("Operations");
         await Expect(page).ToHaveURLAsync(new Regex("/admin/operations$"));
         await page.Locator("[data-field=maintenance]").CheckAsync();
         await page.Locator("[data-field=message]").FillAsync(Message);
