@@ -29,9 +29,21 @@ public static class AuditEvent
     /// <summary>A support agent wrote a golden case from triaged feedback.</summary>
     public const string GoldenCaseWritten = "golden-case-written";
 
+    /// <summary>An admin published an assistant version: its settings are frozen from now on (Releases).</summary>
+    public const string VersionPublished = "version-published";
+
+    /// <summary>An admin started or changed the rollout of a candidate version (Releases).</summary>
+    public const string RolloutChanged = "rollout-changed";
+
+    /// <summary>An admin promoted the candidate: it became the stable version for everyone (Releases).</summary>
+    public const string RolloutPromoted = "rollout-promoted";
+
+    /// <summary>The candidate was pulled back: by a guard metric's breach (actor "system") or by an admin (Releases).</summary>
+    public const string RolloutRolledBack = "rollout-rolled-back";
+
     public static readonly IReadOnlyList<string> All =
         [Proposed, Confirmed, Cancelled, Approved, Rejected, Expired, Executed, Failed, Denied, PermissionDenied, ContentFlagCleared, BudgetLimitChanged,
-         OperationsChanged, FeedbackTriaged, GoldenCaseWritten];
+         OperationsChanged, FeedbackTriaged, GoldenCaseWritten, VersionPublished, RolloutChanged, RolloutPromoted, RolloutRolledBack];
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }

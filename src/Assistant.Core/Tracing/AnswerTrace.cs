@@ -40,4 +40,10 @@ public sealed record AnswerTrace(
     /// this trace to the request's log lines, its spans and the audit rows of any action it led to.
     /// </summary>
     public string? RequestTraceId { get; init; }
+
+    /// <summary>The assistant version (Releases) that answered; null on traces from before versions existed.</summary>
+    public string? ConfigVersion { get; init; }
+
+    /// <summary>Whether that version was the stable one or a rollout's candidate (<c>ReleaseArm</c>).</summary>
+    public string? ReleaseArm { get; init; }
 }

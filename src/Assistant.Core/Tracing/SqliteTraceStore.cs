@@ -18,19 +18,27 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
             total_ms        REAL NOT NULL,
             json            TEXT NOT NULL,
             budget_scope    TEXT,
-            request_trace_id TEXT
+            request_trace_id TEXT,
+            config_version  TEXT,
+            release_arm     TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_traces_created ON traces(created_at);
         """, migrate: AddLaterColumnsAsync);
 
-    // Databases from before budgets and request tracing gain the columns: the budget that made an answer step down,
-    // for dashboards, and the request's W3C trace id (indexed, to find an answer from a log line).
+    // Databases from before budgets, request tracing and releases gain the columns: the budget that made an answer step
+    // down, for dashboards; the request's W3C trace id (indexed, to find an answer from a log line); the version and
+    // rollout arm that answered (indexed, for comparing a candidate with stable).
     private static async Task AddLaterColumnsAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
         await SqliteColumns.AddIfMissingAsync(connection, "traces", "budget_scope", "TEXT");
         await SqliteColumns.AddIfMissingAsync(connection, "traces", "request_trace_id", "TEXT");
+        await SqliteColumns.AddIfMissingAsync(connection, "traces", "config_version", "TEXT");
+        await SqliteColumns.AddIfMissingAsync(connection, "traces", "release_arm", "TEXT");
         await using var index = connection.CreateCommand();
-        index.CommandText = "CREATE INDEX IF NOT EXISTS ix_traces_request_trace ON traces(request_trace_id)";
+        index.CommandText = """
+            CREATE INDEX IF NOT EXISTS ix_traces_request_trace ON traces(request_trace_id);
+            CREATE INDEX IF NOT EXISTS ix_traces_version ON traces(config_version, created_at);
+            """;
         await index.ExecuteNonQueryAsync();
     }
 
@@ -41,8 +49,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         await using var writer = await database.OpenWriterAsync(_schema, cancellationToken);
         await using var command = writer.Connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, budget_scope, request_trace_id)
-            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $budget, $request_trace)
+            INSERT INTO traces(id, conversation_id, created_at, outcome, generator, model, cost, total_ms, json, budget_scope, request_trace_id, config_version, release_arm)
+            VALUES($id, $conversation, $at, $outcome, $generator, $model, $cost, $ms, $json, $budget, $request_trace, $version, $arm)
             """;
         command.Parameters.AddWithValue("$id", trace.Id);
         command.Parameters.AddWithValue("$conversation", (object?)trace.ConversationId ?? DBNull.Value);
@@ -55,6 +63,8 @@ public sealed class SqliteTraceStore(SqliteDatabase database) : ITraceStore
         command.Parameters.AddWithValue("$json", json);
         command.Parameters.AddWithValue("$budget", (object?)trace.Budget?.Scope ?? DBNull.Value);
         command.Parameters.AddWithValue("$request_trace", (object?)trace.RequestTraceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$version", (object?)trace.ConfigVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$arm", (object?)trace.ReleaseArm ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
