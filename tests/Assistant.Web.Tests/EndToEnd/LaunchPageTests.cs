@@ -54,7 +54,20 @@ public sealed class LaunchPageTests(LaunchBrowserFixture browser) : IClassFixtur
         await Expect(killSwitch).ToHaveAttributeAsync("data-state", "Ready");
         await Expect(killSwitch.Locator("[data-field=detail]")).ToContainTextAsync("(forced offline), cleared by ada");
         await Expect(Item(page, "audit-on")).ToHaveAttributeAsync("data-state", "Ready");
+        await PageChecks.AssertAccessibleAsync(page, "the launch checklist");
         await BrowserFixture.ScreenshotAsync(page, "launch-laptop");
+    }
+
+    [Fact]
+    public async Task The_checklist_fits_a_phone_screen()
+    {
+        await using var ada = await browser.SignInAsync("ada", width: 390, height: 844);
+        var page = ada.Page;
+
+        await page.GotoAsync("/admin/launch");
+
+        await Expect(page.Locator(".launch-item")).ToHaveCountAsync(11);
+        Assert.True(await PageChecks.FitsWidthAsync(page), "The launch checklist scrolls sideways at 390 px.");
     }
 
     [Fact]
