@@ -26,7 +26,7 @@ public static class GateReportReader
             using var json = JsonDocument.Parse(File.ReadAllText(full));
             return new GateReportRead(full, Summarize(json.RootElement), null);
         }
-        catch (Exception error) when (error is JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception error) when (error is JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException or IOException or UnauthorizedAccessException)
         {
             return new GateReportRead(full, null, $"The gate report at {full} cannot be read: {error.Message}");
         }
