@@ -34,12 +34,21 @@ public sealed class ReadyHealthPolicy(IDestinationHealthUpdater healthUpdater, I
             var status = ReadStatus(result);
             if (status == "ready")
             {
+                if (_failures.TryGetValue(destination, out var before) && before >= threshold)
+                {
+                    logger.LogInformation("Replica {Destination} is ready again and receives traffic", destination.DestinationId);
+                }
                 _failures[destination] = 0;
                 states.Add(new NewActiveDestinationHealth(destination, DestinationHealth.Healthy));
                 continue;
             }
             var failures = _failures.AddOrUpdate(destination, 1, (_, count) => count + 1);
-            logger.LogWarning("Replica {Destination} failed its health probe ({Failures} in a row): {Status}", destination.DestinationId, failures, status);
+            // Once when the replica is ejected, not every second while it stays down.
+            if (failures == threshold)
+            {
+                logger.LogWarning("Replica {Destination} failed {Failures} health probes in a row and receives no new traffic: {Status}",
+                    destination.DestinationId, failures, status);
+            }
             states.Add(new NewActiveDestinationHealth(destination, failures >= threshold ? DestinationHealth.Unhealthy : destination.Health.Active));
         }
         healthUpdater.SetActive(cluster, states);
