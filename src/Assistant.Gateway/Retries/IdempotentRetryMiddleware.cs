@@ -27,6 +27,7 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMoni
         // Affinity narrows AvailableDestinations to the affine replica; a retry picks again among all healthy ones.
         var candidates = proxy.AvailableDestinations;
         var tried = new List<DestinationState>();
+        var itemsBefore = context.Items.Keys.ToHashSet();
         for (var attempt = 0; ; attempt++)
         {
             await next(context);
@@ -48,6 +49,12 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMoni
             context.Features.Set<IForwarderErrorFeature>(null);
             proxy.AvailableDestinations = remaining;
             proxy.ProxiedDestination = null;
+            // What the failed attempt left in Items goes too: affinity records there that the request's cookie matched
+            // a replica, and with that mark it would not give the client a cookie for the replica that now answers.
+            foreach (var key in context.Items.Keys.Where(key => !itemsBefore.Contains(key)).ToList())
+            {
+                context.Items.Remove(key);
+            }
         }
     }
 
