@@ -49,6 +49,39 @@ public sealed class ProductBehindGatewayTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Signed_in_api_clients_get_answers_streamed_as_server_sent_events_through_the_gateway()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var gateway = new GatewayFactory(_replicas[0].Address.ToString(), _replicas[1].Address.ToString(), _replicas[1].Address.ToString());
+        gateway.Start();
+        using var probe = gateway.CreateCookielessClient();
+        await Eventually.HoldsAsync(async () => await GatewayHealth.IsAvailableAsync(probe, "replica1") && await GatewayHealth.IsAvailableAsync(probe, "replica2"),
+            TimeSpan.FromSeconds(60), "both product replicas ready");
+
+        // The token, the conversation and the stream must meet on one replica (nothing is shared between replicas
+        // yet): an API client that keeps the affinity cookie gets that, six times in a row.
+        for (var i = 0; i < 6; i++)
+        {
+            using var client = gateway.CreateBrowserClient();
+            var token = await client.PostAsJsonAsync("/api/auth/token", new { username = "alice", password = "alice-demo" }, cancel);
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+            client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("accessToken").GetString());
+            var created = await client.PostAsync("/api/conversations", null, cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("id").GetString();
+
+            using var ask = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{id}/messages") { Content = JsonContent.Create(new { content = "How long do refunds take?" }) };
+            ask.Headers.Accept.ParseAdd("text/event-stream");
+            using var stream = await client.SendAsync(ask, HttpCompletionOption.ResponseHeadersRead, cancel);
+
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+            var events = await stream.Content.ReadAsStringAsync(cancel);
+            Assert.Contains("event: answer", events);
+        }
+    }
+
     /// <summary>Loads the home page, then negotiates and opens the circuit's WebSocket as blazor.web.js does.</summary>
     private static async Task OpenCircuitAsync(GatewayFactory gateway, CancellationToken cancel)
     {
