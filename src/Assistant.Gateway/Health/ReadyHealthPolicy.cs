@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
 using Yarp.ReverseProxy.Health;
@@ -20,7 +20,8 @@ public sealed class ReadyHealthPolicy(IDestinationHealthUpdater healthUpdater, I
     // The anonymous answer is {"status":"..."}; anything much longer is not the product's health endpoint.
     private const int MaxBodyBytes = 4096;
 
-    private readonly ConcurrentDictionary<DestinationState, int> _failures = new();
+    // Weak: a destination dropped by a configuration reload takes its count with it.
+    private readonly ConditionalWeakTable<DestinationState, StrongBox<int>> _failures = new();
 
     public string Name => PolicyName;
 
@@ -32,24 +33,24 @@ public sealed class ReadyHealthPolicy(IDestinationHealthUpdater healthUpdater, I
         {
             var destination = result.Destination;
             var status = ReadStatus(result);
+            var failures = _failures.GetOrCreateValue(destination);
             if (status == "ready")
             {
-                if (_failures.TryGetValue(destination, out var before) && before >= threshold)
+                if (Interlocked.Exchange(ref failures.Value, 0) >= threshold)
                 {
                     logger.LogInformation("Replica {Destination} is ready again and receives traffic", destination.DestinationId);
                 }
-                _failures[destination] = 0;
                 states.Add(new NewActiveDestinationHealth(destination, DestinationHealth.Healthy));
                 continue;
             }
-            var failures = _failures.AddOrUpdate(destination, 1, (_, count) => count + 1);
+            var count = Interlocked.Increment(ref failures.Value);
             // Once when the replica is ejected, not every second while it stays down.
-            if (failures == threshold)
+            if (count == threshold)
             {
                 logger.LogWarning("Replica {Destination} failed {Failures} health probes in a row and receives no new traffic: {Status}",
-                    destination.DestinationId, failures, status);
+                    destination.DestinationId, count, status);
             }
-            states.Add(new NewActiveDestinationHealth(destination, failures >= threshold ? DestinationHealth.Unhealthy : destination.Health.Active));
+            states.Add(new NewActiveDestinationHealth(destination, count >= threshold ? DestinationHealth.Unhealthy : destination.Health.Active));
         }
         healthUpdater.SetActive(cluster, states);
     }
