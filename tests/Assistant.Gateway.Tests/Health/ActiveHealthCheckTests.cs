@@ -27,6 +27,24 @@ public sealed class ActiveHealthCheckTests
     }
 
     [Fact]
+    public async Task A_replica_whose_health_probe_hangs_is_taken_out_within_5_seconds()
+    {
+        var (gateway, replicas) = await GatewayFactory.StartWithReplicasAsync();
+        await using var _ = gateway;
+        using var client = gateway.CreateCookielessClient();
+        await Eventually.HoldsAsync(() => GatewayHealth.IsAvailableAsync(client, "replica3"), TimeSpan.FromSeconds(5), "replica3 probed healthy");
+
+        replicas[2].Status = "hang";
+        var took = await Eventually.HoldsAsync(async () => !await GatewayHealth.IsAvailableAsync(client, "replica3"), TimeSpan.FromSeconds(10), "replica3 taken out");
+
+        Assert.True(took < TimeSpan.FromSeconds(5), $"replica3 was taken out after {took.TotalSeconds:F1} s");
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Transport_failures_of_real_traffic_take_a_replica_out_before_the_next_probe()
     {
         // Active checks off: only the passive policy (TransportFailureRate) can take the failing replica out.

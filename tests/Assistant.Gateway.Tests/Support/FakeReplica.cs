@@ -35,7 +35,7 @@ public sealed class FakeReplica : IAsyncDisposable
 
     public string Address { get; private set; } = "";
 
-    /// <summary>What /api/health reports: "ready", "ingesting" or "degraded".</summary>
+    /// <summary>What /api/health reports: "ready", "ingesting" or "degraded"; "hang" never answers.</summary>
     public string Status { get; set; } = "ready";
 
     /// <summary>When set, the replica records a non-health request and then drops the connection without answering.</summary>
@@ -73,7 +73,15 @@ public sealed class FakeReplica : IAsyncDisposable
             }
             await next(context);
         });
-        _app.MapGet("/api/health", () => Results.Json(new { status = Status }));
+        _app.MapGet("/api/health", async (CancellationToken cancel) =>
+        {
+            // A hung replica: the probe gets no answer at all.
+            if (Status == "hang")
+            {
+                await Task.Delay(Timeout.Infinite, cancel);
+            }
+            return Results.Json(new { status = Status });
+        });
         _app.MapGet("/sse", StreamAsync);
         _app.Map("/_blazor", AcceptCircuitAsync);
         _app.MapPost("/_blazor/negotiate", () => Name);
