@@ -1,4 +1,5 @@
 using Assistant.Gateway.Monitoring;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
@@ -17,7 +18,9 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMoni
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.CurrentValue;
-        if (!settings.Enabled || !IsIdempotent(context.Request.Method) || context.WebSockets.IsWebSocketRequest)
+        // A body is read once; a GET that carries one cannot be sent again.
+        if (!settings.Enabled || !IsIdempotent(context.Request.Method) || context.WebSockets.IsWebSocketRequest
+            || context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
             await next(context);
             return;

@@ -45,13 +45,15 @@ public sealed class ActiveHealthCheckTests
     }
 
     [Fact]
-    public async Task Transport_failures_of_real_traffic_take_a_replica_out_before_the_next_probe()
+    public async Task Transport_failures_of_real_traffic_take_a_replica_out_until_the_reactivation_period_ends()
     {
         // Active checks off: only the passive policy (TransportFailureRate) can take the failing replica out.
         var (gateway, replicas) = await GatewayFactory.StartWithReplicasAsync(settings =>
         {
             settings["ReverseProxy:Clusters:assistant:HealthCheck:Active:Enabled"] = "false";
             settings["Gateway:Retries:Enabled"] = "false";
+            settings["ReverseProxy:Clusters:assistant:HealthCheck:Passive:ReactivationPeriod"] = "00:00:02";
+            settings["Gateway:PassiveHealth:DetectionWindowSize"] = "00:00:02";
         });
         await using var _ = gateway;
         replicas[0].AbortRequests = true;
@@ -69,6 +71,12 @@ public sealed class ActiveHealthCheckTests
             Assert.NotEqual("replica1", await client.GetStringAsync("/conversations", TestContext.Current.CancellationToken));
         }
         Assert.Equal(before, replicas[0].Traffic.Count);
+
+        // Once it works again, the reactivation period (2 s here, at least the detection window) brings it back.
+        replicas[0].AbortRequests = false;
+        await Eventually.HoldsAsync(() => GatewayHealth.IsAvailableAsync(client, "replica1"), TimeSpan.FromSeconds(10), "replica1 reactivated");
+        await Eventually.HoldsAsync(async () => await client.GetStringAsync("/conversations", TestContext.Current.CancellationToken) == "replica1",
+            TimeSpan.FromSeconds(10), "replica1 serves again");
         foreach (var replica in replicas)
         {
             await replica.DisposeAsync();

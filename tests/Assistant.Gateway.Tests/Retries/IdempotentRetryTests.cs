@@ -65,6 +65,25 @@ public sealed class IdempotentRetryTests
     }
 
     [Fact]
+    public async Task A_get_with_a_body_is_not_retried_since_its_body_was_already_sent()
+    {
+        var (gateway, replicas) = await GatewayFactory.StartWithReplicasAsync(FirstAttemptOnReplica1);
+        await using var _ = gateway;
+        replicas[0].AbortRequests = true;
+        using var client = gateway.CreateCookielessClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search") { Content = new StringContent("{\"query\":\"refunds\"}") };
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(replicas[1].Traffic.Concat(replicas[2].Traffic));
+        foreach (var replica in replicas)
+        {
+            await replica.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_post_refused_by_one_replica_is_not_sent_to_another()
     {
         var (gateway, replicas) = await GatewayFactory.StartWithReplicasAsync(settings =>
