@@ -1,6 +1,7 @@
 using Assistant.Gateway.Health;
 using Assistant.Gateway.Monitoring;
 using Assistant.Gateway.Retries;
+using Microsoft.AspNetCore.DataProtection;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Assistant.Gateway.Proxy;
@@ -13,6 +14,9 @@ public static class ProxyExtensions
     public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(SectionName));
+        // YARP registers its encrypted-cookie affinity policy, which wants a key ring; the gateway protects nothing
+        // that must outlive it (affinity uses HashCookie), so keys stay in memory rather than unencrypted on disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, TraceContextPreservingClientFactory>();
         return builder;
     }
