@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace Assistant.Gateway.Monitoring;
 
@@ -16,8 +17,8 @@ public sealed class GatewayMetrics
         var meter = meters.Create(MeterName);
         _attempts = meter.CreateCounter<long>("assistant.gateway.attempts", description: "Requests sent to a replica, by replica and forwarding error (None when it answered).");
         _retries = meter.CreateCounter<long>("assistant.gateway.retries", description: "Idempotent requests sent again after a replica failed them at transport level, by the replica that failed.");
-        meter.CreateObservableGauge("assistant.gateway.destination.available", () => DestinationAvailability(proxy),
-            description: "1 while the replica receives traffic (not unhealthy by active or passive checks), 0 otherwise.");
+        meter.CreateObservableGauge("assistant.gateway.destination.healthy", () => HealthOfDestinations(proxy),
+            description: "1 while neither the active probe nor passive checks hold the replica unhealthy, 0 otherwise.");
     }
 
     public void Attempted(string destination, string error) =>
@@ -25,14 +26,16 @@ public sealed class GatewayMetrics
 
     public void Retried(string destination) => _retries.Add(1, new KeyValuePair<string, object?>("destination", destination));
 
-    private static IEnumerable<Measurement<int>> DestinationAvailability(IProxyStateLookup proxy)
+    // Health rather than YARP's available set: with HealthyOrPanic every replica is "available" when all are down.
+    private static IEnumerable<Measurement<int>> HealthOfDestinations(IProxyStateLookup proxy)
     {
         foreach (var cluster in proxy.GetClusters())
         {
-            var available = cluster.DestinationsState.AvailableDestinations;
             foreach (var destination in cluster.DestinationsState.AllDestinations)
             {
-                yield return new Measurement<int>(available.Contains(destination) ? 1 : 0,
+                var healthy = destination.Health.Active != DestinationHealth.Unhealthy
+                    && destination.Health.Passive != DestinationHealth.Unhealthy;
+                yield return new Measurement<int>(healthy ? 1 : 0,
                     new KeyValuePair<string, object?>("cluster", cluster.ClusterId), new KeyValuePair<string, object?>("destination", destination.DestinationId));
             }
         }

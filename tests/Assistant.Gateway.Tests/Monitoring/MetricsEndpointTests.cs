@@ -29,9 +29,14 @@ public sealed class MetricsEndpointTests
         Assert.Contains("# TYPE yarp_proxy_requests_started_total counter", text);
         Assert.Contains("yarp_proxy_requests_current", text);
         Assert.True(Regex.IsMatch(text, "assistant_gateway_attempts_total\\{[^}]*destination=\"replica[123]\"[^}]*error=\"None\""), text);
-        Assert.True(Regex.IsMatch(text, "assistant_gateway_destination_available\\{[^}]*destination=\"replica1\"[^}]*\\} 1"), text);
+        Assert.True(Regex.IsMatch(text, "assistant_gateway_destination_healthy\\{[^}]*destination=\"replica1\"[^}]*\\} 1"), text);
         // The outgoing requests to the replicas, from .NET's own System.Net.Http meter.
         Assert.Contains("http_client_request_duration_seconds", text);
+
+        // A replica the probes take out shows 0 (what the AssistantGatewayReplicaUnhealthy alert watches).
+        replicas[2].Status = "ingesting";
+        await Eventually.HoldsAsync(async () => Regex.IsMatch(await client.GetStringAsync("/metrics", cancel), "assistant_gateway_destination_healthy\\{[^}]*destination=\"replica3\"[^}]*\\} 0"),
+            TimeSpan.FromSeconds(10), "replica3 unhealthy on /metrics");
         foreach (var replica in replicas)
         {
             await replica.DisposeAsync();
