@@ -12,9 +12,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Assistant.Gateway.Tests.Support;
 
-/// <summary>What a replica saw of one request.</summary>
-public sealed record SeenRequest(string Method, string Path, string? RequestId, string? TraceParent);
-
 /// <summary>
 /// A stand-in for an Assistant.Web replica: a real Kestrel server on 127.0.0.1 with a dynamic port, answering
 /// /api/health like the product ({"status": ...}), naming itself on every other GET, streaming server-sent events,
