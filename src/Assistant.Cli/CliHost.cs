@@ -8,6 +8,7 @@ using Assistant.Core.Evaluation;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Models;
+using Assistant.Core.Releases;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
@@ -44,6 +45,7 @@ internal static class CliHost
             .AddAssistantModels()
             .AddAssistantTracing()
             .AddAssistantAnswers()
+            .AddAssistantReleases()
             .AddAssistantBackoffice()
             .AddAssistantAudit()
             .AddAssistantActions()
