@@ -27,7 +27,8 @@ namespace Assistant.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    /// <param name="version">When set, every answer is made with this version (an evaluation of it), not the configured one.</param>
+    public static IHost Build(IDictionary<string, string?>? overrides = null, AssistantVersion? version = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
         if (overrides is not null)
@@ -52,6 +53,10 @@ internal static class CliHost
             .AddAssistantConversations()
             .AddAssistantHandoffs()
             .AddAssistantEvaluation();
+        if (version is not null)
+        {
+            builder.Services.AddSingleton<IVersionSelector>(new FixedVersionSelector(version));
+        }
         var host = builder.Build();
         // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
         _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;
