@@ -167,22 +167,17 @@ public sealed class SqliteAssistantVersionStore(
         var now = clock.GetUtcNow();
         var version = new AssistantVersion(id, "The version the deployment's configuration describes.", settings, VersionStatus.Published, null,
             ConfiguredVersion.Creator, now, now);
-        int inserted;
+        // Not audited: the audit log records people's decisions, and this one is the deployment's configuration (the
+        // row says so: created by "configuration"). Another replica may have written it first; its row wins.
         await using (var writer = await database.OpenWriterAsync(_schema, CancellationToken.None))
         {
             await using var command = writer.Connection.CreateCommand();
             command.CommandText = $"INSERT OR IGNORE INTO assistant_versions({Columns}) VALUES($id, $description, $settings, $status, $basedOn, $by, $at, $at)";
             Bind(command, version);
-            inserted = await command.ExecuteNonQueryAsync(CancellationToken.None);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        if (inserted == 0)
-        {
-            await using var connection = await database.OpenAsync(_schema, CancellationToken.None);
-            return (await FindAsync(connection, id, CancellationToken.None))!;
-        }
-        await audit.AppendAsync(new AuditRecord(AuditRecord.SystemActor, ConfiguredVersion.Creator, AuditEvent.VersionPublished, AuditTool, "ok",
-            Detail: $"Published version '{id}' from the deployment's configuration."), CancellationToken.None);
-        return version;
+        await using var connection = await database.OpenAsync(_schema, CancellationToken.None);
+        return (await FindAsync(connection, id, CancellationToken.None))!;
     }
 
     private void Check(string? id, string description, AssistantSettings settings)
