@@ -10,18 +10,18 @@ internal static class VersionsCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "Every assistant version, oldest first; the configured one is marked.");
+        var list = new Command("list", "Every assistant version, oldest first; the configured one is marked (`versions show <id>` for its description and settings).");
         list.SetAction(async (_, cancellationToken) =>
         {
             using var host = CliHost.Build();
             var store = host.Services.GetRequiredService<IAssistantVersionStore>();
             var configured = (await store.ConfiguredAsync(cancellationToken)).Id;
-            var table = new Table().AddColumns("id", "status", "based on", "prompt", "model", "created by", "description");
+            var table = new Table().AddColumns("id", "status", "based on", "prompt", "model", "created by");
             foreach (var version in await store.ListAsync(cancellationToken))
             {
                 table.AddRow(Markup.Escape(version.Id + (version.Id == configured ? " (configured)" : "")), version.Status.ToString(),
                     Markup.Escape(version.BasedOn ?? "-"), Markup.Escape(version.Settings.AnswerPrompt), Markup.Escape(version.Settings.Model ?? "offline"),
-                    Markup.Escape(version.CreatedBy), Markup.Escape(version.Description));
+                    Markup.Escape(version.CreatedBy));
             }
             AnsiConsole.Write(table);
             return 0;
