@@ -85,6 +85,19 @@ public sealed class VersionApiTests
     }
 
     [Fact]
+    public async Task Settings_name_the_unsupported_sentence_policy_in_any_case()
+    {
+        await using var factory = new AssistantWebFactory(ingestOnStartup: false);
+        using var ada = await factory.CreateIngestedClientAsync("ada");
+
+        var (status, created) = await SendAsync(ada, HttpMethod.Post, "/api/admin/versions", """{"id": "v2-mark", "settings": {"answers": {"unsupportedSentences": "mark"}}}""");
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("Mark", created.GetProperty("version").GetProperty("settings").GetProperty("answers").GetProperty("unsupportedSentences").GetString());
+        Assert.Equal(["answers.unsupportedSentences"], created.GetProperty("changesFromBase").EnumerateArray().Select(change => change.GetProperty("setting").GetString()));
+    }
+
+    [Fact]
     public async Task Unknown_versions_are_404_and_only_admins_may_use_the_api()
     {
         await using var factory = new AssistantWebFactory(ingestOnStartup: false);
