@@ -23,7 +23,7 @@ public static class VersionEndpoints
 
     public static async Task<IResult> Create(HttpRequest request, ClaimsPrincipal user, IAssistantVersionStore store, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateVersionRequest>(request, MaxBody, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<VersionCreateRequest>(request, MaxBody, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -59,7 +59,7 @@ public static class VersionEndpoints
 
     public static async Task<IResult> Update(string id, HttpRequest request, ClaimsPrincipal user, IAssistantVersionStore store, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<UpdateVersionRequest>(request, MaxBody, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<VersionUpdateRequest>(request, MaxBody, cancellationToken);
         if (problem is not null)
         {
             return problem;
