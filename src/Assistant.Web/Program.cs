@@ -14,6 +14,7 @@ using Assistant.Web.Monitoring;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Operations;
 using Assistant.Web.Privacy;
+using Assistant.Web.Releases;
 using Assistant.Web.Search;
 using Assistant.Web.Storage;
 
@@ -38,6 +39,7 @@ builder.AddFeedback();
 builder.AddBudgets();
 builder.AddOperations();
 builder.AddLaunch();
+builder.AddVersions();
 builder.AddInsights();
 builder.AddUi();
 
@@ -62,6 +64,7 @@ app.MapFeedback();
 app.MapBudgets();
 app.MapOperations();
 app.MapLaunch();
+app.MapVersions();
 app.MapInsights();
 app.MapChatCompletions();
 app.MapUi();
