@@ -19,7 +19,7 @@ internal static class EvalCommand
     {
         var golden = new Option<string>("--golden") { Description = "Golden set (JSONL).", DefaultValueFactory = _ => Path.Combine("evals", "golden", "answers.jsonl") };
         var gates = new Option<string>("--gates") { Description = "Release gates.", DefaultValueFactory = _ => Path.Combine("evals", "gates.json") };
-        var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json; --suite all: artifacts/eval/gate.json, next to the Markdown report, where /admin/launch reads it)." };
         var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation (red team: every case)." };
         var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set), redteam, or all (both, gated against --baseline).", DefaultValueFactory = _ => "answers" };
         suite.AcceptOnlyFromAmong("answers", "redteam", "all");
@@ -38,7 +38,9 @@ internal static class EvalCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(suite)!;
-            var outputPath = parse.GetValue(output) ?? Path.Combine("evals", "results", $"eval-{chosen}.json");
+            var outputPath = parse.GetValue(output) ?? (chosen == "all"
+                ? Path.Combine("artifacts", "eval", "gate.json")
+                : Path.Combine("evals", "results", $"eval-{chosen}.json"));
             var version = await EvalVersion.ResolveAsync(parse.GetValue(config), cancellationToken);
             if (version is null)
             {
