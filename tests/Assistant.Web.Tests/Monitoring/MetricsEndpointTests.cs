@@ -14,7 +14,6 @@ public sealed class MetricsEndpointTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    // Metrics the Budgets feature serves (its own branch): the rules use them, this build cannot produce them yet.
     [Fact]
     public async Task After_answers_metrics_serve_the_genai_and_product_metrics_and_every_name_the_alert_rules_use()
     {
@@ -94,10 +93,14 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(anonymous, null));
     }
 
-    /// <summary>Every metric name the alert rules of infra/prometheus use, with the suffix they use it by.</summary>
+    /// <summary>
+    /// Every metric name the app's alert rules in infra/prometheus use, with the suffix they use it by. The gateway's
+    /// rules (gateway.yml) read the gateway's own /metrics, which the gateway's tests check.
+    /// </summary>
     internal static IReadOnlyList<string> AlertRuleMetricNames()
     {
         var rules = Directory.GetFiles(Path.Combine(AssistantWebFactory.RepositoryRoot, "infra", "prometheus", "rules"), "*.yml")
+            .Where(path => Path.GetFileName(path) != "gateway.yml")
             .Select(File.ReadAllText);
         var names = rules.SelectMany(text => Regex.Matches(text, @"\b(?:assistant|gen_ai|http_server)_[a-z_]+\b").Select(m => m.Value))
             .Distinct().Order().ToList();
