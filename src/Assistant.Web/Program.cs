@@ -13,6 +13,7 @@ using Assistant.Web.Monitoring;
 using Assistant.Web.OpenAICompatible;
 using Assistant.Web.Operations;
 using Assistant.Web.Privacy;
+using Assistant.Web.Releases;
 using Assistant.Web.Search;
 using Assistant.Web.Storage;
 
@@ -36,6 +37,7 @@ builder.AddActions();
 builder.AddFeedback();
 builder.AddBudgets();
 builder.AddOperations();
+builder.AddReleases();
 builder.AddInsights();
 builder.AddUi();
 
@@ -59,6 +61,7 @@ app.MapActions();
 app.MapFeedback();
 app.MapBudgets();
 app.MapOperations();
+app.MapReleases();
 app.MapInsights();
 app.MapChatCompletions();
 app.MapUi();

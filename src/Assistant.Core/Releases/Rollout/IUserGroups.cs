@@ -7,10 +7,15 @@ namespace Assistant.Core.Releases.Rollout;
 public interface IUserGroups
 {
     IReadOnlyList<string> GroupsOf(string userId);
+
+    /// <summary>Every group someone is in, to offer in the audience editor and to refuse a misspelt one.</summary>
+    IReadOnlyList<string> Known { get; }
 }
 
 /// <summary>The default when the host knows no groups.</summary>
 public sealed class NoUserGroups : IUserGroups
 {
     public IReadOnlyList<string> GroupsOf(string userId) => [];
+
+    public IReadOnlyList<string> Known => [];
 }
