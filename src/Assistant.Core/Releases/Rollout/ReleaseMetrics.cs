@@ -21,10 +21,14 @@ public sealed class ReleaseMetrics
         _rollbacks = meter.CreateCounter<long>("assistant.release.rollbacks", description: "Candidates rolled back, by trigger (automatic: a guard breached; manual: an admin).");
         meter.CreateObservableGauge("assistant.release.candidate_share", () => Volatile.Read(ref _candidateShare),
             description: "Share of the running rollout's answers that the candidate gave (0 when no candidate is rolled out).");
+        // Both series exist from the start at 0: Prometheus' increase() cannot see a first rollback on a series born at 1.
+        _rollbacks.Add(0, Trigger(automatic: true));
+        _rollbacks.Add(0, Trigger(automatic: false));
     }
 
-    public void RolledBack(bool automatic) =>
-        _rollbacks.Add(1, new KeyValuePair<string, object?>("trigger", automatic ? "automatic" : "manual"));
+    public void RolledBack(bool automatic) => _rollbacks.Add(1, Trigger(automatic));
+
+    private static KeyValuePair<string, object?> Trigger(bool automatic) => new("trigger", automatic ? "automatic" : "manual");
 
     public void CandidateShare(double share) => Volatile.Write(ref _candidateShare, share);
 }
