@@ -36,7 +36,7 @@ public sealed class GuardEvaluationTests
     [Fact]
     public void A_candidate_as_good_as_stable_passes_every_guard()
     {
-        var report = GuardEvaluation.Evaluate(Stable, Stable with { Questions = 25, Abstained = 3 }, Options);
+        var report = GuardEvaluation.Evaluate(Stable, Stable with { Questions = 25, Abstained = 3, Cost = 0.25m }, Options);
 
         Assert.All(report.Results, result => Assert.Equal(GuardVerdict.Pass, result.Verdict));
         Assert.Null(report.Breach);
