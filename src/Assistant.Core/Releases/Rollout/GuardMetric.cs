@@ -26,7 +26,7 @@ public sealed record GuardMetric(string Name, string Title, string Definition, s
             arm => arm.ErrorRate, (stable, options) => stable + options.MaxErrorIncrease),
         new(Unsupported, "Unsupported sentences", "Drafted sentences no retrieved passage supports, of all drafted sentences.", Rate,
             arm => arm.UnsupportedRate, (stable, options) => stable + options.MaxUnsupportedIncrease),
-        new(ThumbsDown, "👎 rate", "Answers rated thumbs-down, of the answers that were rated.", Rate,
+        new(ThumbsDown, "Thumbs-down rate", "Answers rated thumbs-down, of the answers that were rated.", Rate,
             arm => arm.ThumbsDownRate, (stable, options) => stable + options.MaxThumbsDownIncrease, NeedsRatings: true),
         new(Abstention, "Abstention rate", "Questions declined (not in the knowledge base, or nothing survived verification), of all questions.", Rate,
             arm => arm.AbstentionRate, (stable, options) => stable + options.MaxAbstentionIncrease),
