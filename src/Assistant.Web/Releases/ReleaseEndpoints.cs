@@ -29,12 +29,12 @@ public static class ReleaseEndpoints
         {
             return JsonBody.Invalid("candidate", $"There is no version '{body.Candidate.Trim()}'; see GET /api/admin/versions.");
         }
-        return await ChangeAsync(() => administration.SetCandidateAsync(user.Actor(), body.Candidate!.Trim(),
+        return await ChangeAsync(() => administration.SetCandidateAsync(Admin(user), body.Candidate!.Trim(),
             RolloutChecks.Audience(body.Users, body.Groups, body.Percentage), cancellationToken), view, cancellationToken);
     }
 
     public static Task<IResult> Promote(ClaimsPrincipal user, RolloutAdministration administration, ReleasesViewBuilder view, CancellationToken cancellationToken) =>
-        ChangeAsync(() => administration.PromoteAsync(user.Actor(), cancellationToken), view, cancellationToken);
+        ChangeAsync(() => administration.PromoteAsync(Admin(user), cancellationToken), view, cancellationToken);
 
     public static async Task<IResult> Rollback(HttpRequest request, ClaimsPrincipal user, RolloutAdministration administration, ReleasesViewBuilder view,
         CancellationToken cancellationToken)
@@ -54,9 +54,11 @@ public static class ReleaseEndpoints
             }
             reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
         }
-        return await ChangeAsync(() => administration.RollbackAsync(user.Actor(), reason is null ? null : $"By hand: {reason}", cancellationToken: cancellationToken),
+        return await ChangeAsync(() => administration.RollbackAsync(Admin(user), reason is null ? null : $"By hand: {reason}", cancellationToken: cancellationToken),
             view, cancellationToken);
     }
+
+    private static RolloutActor Admin(ClaimsPrincipal user) => new(user.Actor().Username, user.Actor().Role);
 
     private static async Task<IResult> ChangeAsync(Func<Task<RolloutState>> change, ReleasesViewBuilder view, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Assistant.Core.Actions;
 using Assistant.Core.Audit;
 using Assistant.Core.Feedback;
 using Assistant.Core.Releases;
@@ -17,7 +16,7 @@ namespace Assistant.Core.Tests.Releases;
 /// </summary>
 internal sealed class RolloutHost : IAsyncDisposable
 {
-    public static readonly Actor Ada = new("ada", ActorRole.Admin);
+    public static readonly RolloutActor Ada = new("ada", "admin");
 
     private readonly string _root = Directory.CreateTempSubdirectory("assistant-rollout-").FullName;
 

@@ -1,4 +1,3 @@
-using Assistant.Core.Actions;
 using Assistant.Core.Audit;
 using Assistant.Core.Storage;
 
@@ -20,7 +19,7 @@ public sealed class RolloutAdministration(SqliteRolloutStore store, CurrentRollo
     /// audience (its answers so far keep counting). Throws <see cref="RolloutConflictException"/> when the version is
     /// unknown, a draft, or the stable version.
     /// </summary>
-    public async Task<RolloutState> SetCandidateAsync(Actor actor, string candidateId, RolloutAudience audience, CancellationToken cancellationToken = default)
+    public async Task<RolloutState> SetCandidateAsync(RolloutActor actor, string candidateId, RolloutAudience audience, CancellationToken cancellationToken = default)
     {
         var current = await store.ReadAsync(cancellationToken);
         var candidate = await versions.GetAsync(candidateId, cancellationToken)
@@ -51,7 +50,7 @@ public sealed class RolloutAdministration(SqliteRolloutStore store, CurrentRollo
     }
 
     /// <summary>The candidate becomes stable for everyone. Throws <see cref="RolloutConflictException"/> with no candidate.</summary>
-    public async Task<RolloutState> PromoteAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RolloutState> PromoteAsync(RolloutActor actor, CancellationToken cancellationToken = default)
     {
         var current = await store.ReadAsync(cancellationToken);
         var candidate = current.CandidateId ?? throw new RolloutConflictException("There is no candidate to promote.");
@@ -69,7 +68,7 @@ public sealed class RolloutAdministration(SqliteRolloutStore store, CurrentRollo
     /// guards roll back (actor "system"). Throws <see cref="RolloutConflictException"/> with no candidate, or when
     /// <paramref name="expectedCandidate"/> is no longer the candidate.
     /// </summary>
-    public async Task<RolloutState> RollbackAsync(Actor actor, string? reason = null, GuardBreach? breach = null, string? expectedCandidate = null,
+    public async Task<RolloutState> RollbackAsync(RolloutActor actor, string? reason = null, GuardBreach? breach = null, string? expectedCandidate = null,
         CancellationToken cancellationToken = default)
     {
         var current = await store.ReadAsync(cancellationToken);

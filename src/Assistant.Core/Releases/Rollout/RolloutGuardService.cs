@@ -1,5 +1,3 @@
-using Assistant.Core.Actions;
-using Assistant.Core.Audit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +12,6 @@ namespace Assistant.Core.Releases.Rollout;
 public sealed partial class RolloutGuardService(CurrentRollout rollout, RolloutGuards guards, RolloutAdministration administration, ReleaseMetrics metrics,
     IOptions<ReleasesOptions> options, TimeProvider clock, ILogger<RolloutGuardService> logger) : BackgroundService
 {
-    private static readonly Actor System = new(AuditRecord.SystemActor, ActorRole.System);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.CheckIntervalMilliseconds), clock);
@@ -45,7 +41,7 @@ public sealed partial class RolloutGuardService(CurrentRollout rollout, RolloutG
         }
         try
         {
-            await administration.RollbackAsync(System, breach: breach, expectedCandidate: state.CandidateId, cancellationToken: cancellationToken);
+            await administration.RollbackAsync(RolloutActor.System, breach: breach, expectedCandidate: state.CandidateId, cancellationToken: cancellationToken);
             LogRolledBack(logger, state.CandidateId!, breach.Metric, breach.Candidate, breach.Stable);
         }
         catch (RolloutConflictException)

@@ -1,5 +1,5 @@
 using Assistant.Core.Feedback;
-using Assistant.Core.Insights.Data;
+using Assistant.Core.Answers;
 using Assistant.Core.Storage;
 
 namespace Assistant.Core.Releases.Rollout;
@@ -23,7 +23,7 @@ public sealed class SqliteArmSamples(SqliteDatabase database)
         FROM traces t
         WHERE t.created_at >= $since
           AND ((t.release_arm = 'stable' AND t.config_version = $stable) OR (t.release_arm = 'candidate' AND t.config_version = $candidate))
-          AND t.outcome NOT IN ('{OutcomeNames.ActionRequested}', '{OutcomeNames.AskedToClarify}')
+          AND t.outcome NOT IN ('{nameof(AnswerOutcome.ActionRequested)}', '{nameof(AnswerOutcome.AskedToClarify)}')
         """;
 
     public async Task<(ArmSample Stable, ArmSample Candidate)> ReadAsync(string stableId, string candidateId, DateTimeOffset since,
@@ -69,8 +69,8 @@ public sealed class SqliteArmSamples(SqliteDatabase database)
             _unsupported += Math.Max(0, drafted - supported);
             _rated += rated > 0 ? 1 : 0;
             _down += down > 0 ? 1 : 0;
-            _abstained += outcome == OutcomeNames.Abstained ? 1 : 0;
-            _failed += outcome == nameof(Answers.AnswerOutcome.Failed) ? 1 : 0;
+            _abstained += outcome == nameof(AnswerOutcome.Abstained) ? 1 : 0;
+            _failed += outcome == nameof(AnswerOutcome.Failed) ? 1 : 0;
         }
 
         public ArmSample ToSample() =>
