@@ -25,7 +25,7 @@ public sealed class RolloutVersionSelectorTests
         await using var host = new RolloutHost();
         host.Versions.Add("v2");
 
-        await host.Administration.SetCandidateAsync(RolloutHost.Ada, "v2", new RolloutAudience(["alice"], [], 0), Cancel);
+        await host.Administration.SetCandidateAsync(RolloutHost.Ada, "v2", new RolloutAudience(["Alice"], [], 0), Cancel);
 
         var alice = await host.Selector.ChooseAsync("alice", Cancel);
         var bob = await host.Selector.ChooseAsync("bob", Cancel);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.FeatureManagement;
+using Microsoft.FeatureManagement.FeatureFilters;
 
 namespace Assistant.Core.Releases.Rollout;
 
@@ -32,6 +33,8 @@ public static class RolloutServiceCollectionExtensions
         // Ours before AddFeatureManagement, whose own (configuration) provider is only a TryAdd.
         services.AddSingleton<IFeatureDefinitionProvider, RolloutFeatureDefinitions>();
         services.AddFeatureManagement();
+        // Usernames sign in case-insensitively, so an audience typed "Alice" targets alice.
+        services.Configure<TargetingEvaluationOptions>(targeting => targeting.IgnoreCase = true);
         // Replaces the default selector whichever was registered first; a later TryAdd of it finds ours.
         services.RemoveAll<IVersionSelector>();
         services.AddSingleton<RolloutVersionSelector>();
