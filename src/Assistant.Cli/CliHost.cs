@@ -8,6 +8,7 @@ using Assistant.Core.Evaluation;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Models;
+using Assistant.Core.Releases;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
@@ -26,7 +27,8 @@ namespace Assistant.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build(IDictionary<string, string?>? overrides = null)
+    /// <param name="version">When set, every answer is made with this version (an evaluation of it), not the configured one.</param>
+    public static IHost Build(IDictionary<string, string?>? overrides = null, AssistantVersion? version = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
         if (overrides is not null)
@@ -44,12 +46,17 @@ internal static class CliHost
             .AddAssistantModels()
             .AddAssistantTracing()
             .AddAssistantAnswers()
+            .AddAssistantReleases()
             .AddAssistantBackoffice()
             .AddAssistantAudit()
             .AddAssistantActions()
             .AddAssistantConversations()
             .AddAssistantHandoffs()
             .AddAssistantEvaluation();
+        if (version is not null)
+        {
+            builder.Services.AddSingleton<IVersionSelector>(new FixedVersionSelector(version));
+        }
         var host = builder.Build();
         // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
         _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;

@@ -15,7 +15,7 @@ namespace Assistant.Cli;
 internal static class GoldenRun
 {
     public static async Task<(IReadOnlyList<CaseResult> Results, EvaluationMetrics Metrics, string Generator, string Settings)> RunAsync(
-        IReadOnlyList<GoldenCase> cases, CancellationToken cancellationToken)
+        IReadOnlyList<GoldenCase> cases, CancellationToken cancellationToken, EvalVersion? version = null)
     {
         var data = Path.Combine(Path.GetTempPath(), $"assistant-eval-{Guid.NewGuid():N}");
         try
@@ -26,11 +26,11 @@ internal static class GoldenRun
             {
                 ["Assistant:DataDirectory"] = data,
                 ["Assistant:Embeddings:QueryCacheMegabytes"] = "0",
-            });
+            }, version?.Fixed);
             await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
             await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
             var evaluator = host.Services.GetRequiredService<AnswerEvaluator>();
-            var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
+            var generator = Generator(host.Services, version);
 
             // One untimed pass warms the JIT, so latency figures are steady state.
             await evaluator.RunAsync(cases.Take(10).ToList(), cancellationToken: cancellationToken);
@@ -48,4 +48,10 @@ internal static class GoldenRun
             }
         }
     }
+
+    /// <summary>The model the evaluated version answers with (its own when it names one), as the report shows it.</summary>
+    internal static string Generator(IServiceProvider services, EvalVersion? version) =>
+        services.GetRequiredService<Assistant.Core.Answers.Generation.GeneratorCatalog>().For(version?.Fixed is { } fixedVersion
+            ? fixedVersion.Settings.Model
+            : services.GetRequiredService<IOptions<ModelOptions>>().Value.Model).GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 }

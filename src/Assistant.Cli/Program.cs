@@ -7,6 +7,7 @@ var root = new RootCommand("assistant: ingest, search and benchmark the Assistan
     SearchCommand.Create(),
     AskCommand.Create(),
     EvalCommand.Create(),
+    VersionsCommand.Create(),
     HashPasswordCommand.Create(),
     BenchCommand.Create(),
 };

@@ -15,12 +15,13 @@ namespace Assistant.Cli;
 /// </summary>
 internal static class RedTeamRun
 {
-    public static async Task<int> RunAsync(string suite, string gatesPath, string output, bool showFailures, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string suite, string gatesPath, string output, bool showFailures, CancellationToken cancellationToken,
+        EvalVersion? version = null)
     {
-        var (results, generator) = await RunCasesAsync(suite, cancellationToken);
+        var (results, generator) = await RunCasesAsync(suite, cancellationToken, version);
         var metrics = RedTeamReport.Score(results);
         var report = new RedTeamReport(suite, generator, DateTimeOffset.UtcNow, metrics, RedTeamReport.Tally(results),
-            Gates.Check(gatesPath, "redteam", metrics), results);
+            Gates.Check(gatesPath, "redteam", metrics), results) { ConfigVersion = version?.Id };
 
         RedTeamPrinter.Print(report, showFailures);
         await BenchJson.WriteAsync(output, report, cancellationToken);
@@ -29,7 +30,8 @@ internal static class RedTeamRun
     }
 
     /// <summary>Every case of the suite folder, each as a new conversation, in a throw-away data folder.</summary>
-    public static async Task<(IReadOnlyList<RedTeamCaseResult> Results, string Generator)> RunCasesAsync(string suite, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<RedTeamCaseResult> Results, string Generator)> RunCasesAsync(string suite, CancellationToken cancellationToken,
+        EvalVersion? version = null)
     {
         var cases = RedTeamCase.LoadFolder(suite);
         var data = Path.Combine(Path.GetTempPath(), $"assistant-redteam-{Guid.NewGuid():N}");
@@ -46,10 +48,10 @@ internal static class RedTeamRun
             {
                 ["Assistant:DataDirectory"] = Path.Combine(data, "data"),
                 ["Assistant:KnowledgeDirectory"] = folder,
-            });
+            }, version?.Fixed);
             await host.Services.GetRequiredService<KnowledgeBase>().IngestAndEmbedDefaultFolderAsync(cancellationToken);
             await host.Services.GetRequiredService<Assistant.Core.Answers.Semantic.SentenceWarmup>().RunAsync(cancellationToken);
-            var generator = host.Services.GetRequiredService<IChatClient>().GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
+            var generator = GoldenRun.Generator(host.Services, version);
 
             return (await host.Services.GetRequiredService<RedTeamEvaluator>().RunAsync(cases, cancellationToken: cancellationToken), generator);
         }

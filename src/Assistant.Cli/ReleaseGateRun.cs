@@ -11,7 +11,7 @@ namespace Assistant.Cli;
 /// <summary>What <c>assistant eval --suite all</c> was asked to do.</summary>
 internal sealed record ReleaseGateSettings(
     string GoldenPath, string RedTeamFolder, string GatesPath, string? BaselinePath, string? WriteBaseline, int Repeat,
-    bool SkipLatency, string JsonPath, string MarkdownPath);
+    bool SkipLatency, string JsonPath, string MarkdownPath, EvalVersion? Version = null);
 
 /// <summary>
 /// <c>assistant eval --suite all</c>: the golden set and the red-team suite (repeated when a model is configured),
@@ -35,8 +35,8 @@ internal static class ReleaseGateRun
         for (var run = 1; run <= repeat; run++)
         {
             AnsiConsole.MarkupLine($"Run {run} of {repeat}: golden set ({cases.Count} cases), then the red-team suite");
-            var (results, _, generator, described) = await GoldenRun.RunAsync(cases, cancellationToken);
-            var (redTeam, _) = await RedTeamRun.RunCasesAsync(settings.RedTeamFolder, cancellationToken);
+            var (results, _, generator, described) = await GoldenRun.RunAsync(cases, cancellationToken, settings.Version);
+            var (redTeam, _) = await RedTeamRun.RunCasesAsync(settings.RedTeamFolder, cancellationToken, settings.Version);
             runs.Add(SnapshotBuilder.From(settings.WriteBaseline ?? "now", generator, described, cases, results, redTeam));
         }
         var now = SnapshotBuilder.Combine(runs);
@@ -58,7 +58,8 @@ internal static class ReleaseGateRun
         {
             notes.Add($"{repeat} runs: values are means with a 95 % interval; a regression is called only when the interval excludes the baseline.");
         }
-        var report = ReleaseGateReport.Create(baselinePath, ReleaseSnapshot.Load(baselinePath), now, GateRule.Load(settings.GatesPath), skip, notes);
+        var report = ReleaseGateReport.Create(baselinePath, ReleaseSnapshot.Load(baselinePath), now, GateRule.Load(settings.GatesPath), skip, notes)
+            with { ConfigVersion = settings.Version?.Id };
 
         ReleaseGatePrinter.Print(report);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.MarkdownPath))!);

@@ -19,7 +19,7 @@ internal static class EvalCommand
     {
         var golden = new Option<string>("--golden") { Description = "Golden set (JSONL).", DefaultValueFactory = _ => Path.Combine("evals", "golden", "answers.jsonl") };
         var gates = new Option<string>("--gates") { Description = "Release gates.", DefaultValueFactory = _ => Path.Combine("evals", "gates.json") };
-        var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the JSON report (default evals/results/eval-<suite>.json; --suite all: artifacts/eval/gate.json, next to the Markdown report, where /admin/launch reads it)." };
         var verbose = new Option<bool>("--show-failures") { Description = "Print every case that missed a fact, a decline or a citation (red team: every case)." };
         var suite = new Option<string>("--suite") { Description = "Which suite: answers (the golden set), redteam, or all (both, gated against --baseline).", DefaultValueFactory = _ => "answers" };
         suite.AcceptOnlyFromAmong("answers", "redteam", "all");
@@ -29,15 +29,27 @@ internal static class EvalCommand
         var skipLatency = new Option<bool>("--skip-latency") { Description = "--suite all: do not gate latency (say so in the output); for shared CI machines." };
         var markdown = new Option<string>("--report") { Description = "--suite all: the Markdown report.", DefaultValueFactory = _ => Path.Combine("artifacts", "eval", "gate.md") };
         var redTeam = new Option<string>("--redteam") { Description = "Red-team suite folder (case files and overlay/).", DefaultValueFactory = _ => Path.Combine("evals", "redteam") };
+        var config = new Option<string?>("--config") { Description = "The assistant version to evaluate (an id from /api/admin/versions or `assistant versions list`); default: the configured version." };
         var triageData = new Option<string?>("--data") { Description = "Also run the golden cases written in feedback triage in this data folder's assistant.db." };
         var command = new Command("eval", "Run the golden answer set (or the red-team suite, or both against a baseline) and check the release gates.")
         {
-            golden, gates, output, verbose, suite, redTeam, baseline, writeBaseline, repeat, skipLatency, markdown, triageData, EvalExportCommand.Create(),
+            golden, gates, output, verbose, suite, redTeam, baseline, writeBaseline, repeat, skipLatency, markdown, triageData, config, EvalExportCommand.Create(),
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var chosen = parse.GetValue(suite)!;
-            var outputPath = parse.GetValue(output) ?? Path.Combine("evals", "results", $"eval-{chosen}.json");
+            var outputPath = parse.GetValue(output) ?? (chosen == "all"
+                ? Path.Combine("artifacts", "eval", "gate.json")
+                : Path.Combine("evals", "results", $"eval-{chosen}.json"));
+            var version = await EvalVersion.ResolveAsync(parse.GetValue(config), cancellationToken);
+            if (version is null)
+            {
+                // Exit 2, as for any argument the command cannot run with: nothing was evaluated.
+                var known = await EvalVersion.KnownIdsAsync(cancellationToken);
+                AnsiConsole.MarkupLine($"[red]error:[/] --config: there is no assistant version '{Markup.Escape(parse.GetValue(config)!)}'. Versions are: {Markup.Escape(string.Join(", ", known))}.");
+                return 2;
+            }
+            AnsiConsole.MarkupLine($"Assistant version [bold]{Markup.Escape(version.Id)}[/]{(version.Fixed is { } chosenVersion ? $" ({chosenVersion.Status.ToString().ToLowerInvariant()})" : " (configured)")}");
             if (chosen == "all")
             {
                 if (parse.GetValue(repeat) is < 1 or > 50)
@@ -47,21 +59,21 @@ internal static class EvalCommand
                 }
                 return await ReleaseGateRun.RunAsync(new ReleaseGateSettings(parse.GetValue(golden)!, parse.GetValue(redTeam)!, parse.GetValue(gates)!,
                     parse.GetValue(baseline), parse.GetValue(writeBaseline), parse.GetValue(repeat), parse.GetValue(skipLatency), outputPath,
-                    parse.GetValue(markdown)!), cancellationToken);
+                    parse.GetValue(markdown)!, version), cancellationToken);
             }
             if (chosen == "redteam")
             {
-                return await RedTeamRun.RunAsync(parse.GetValue(redTeam)!, parse.GetValue(gates)!, outputPath, parse.GetValue(verbose), cancellationToken);
+                return await RedTeamRun.RunAsync(parse.GetValue(redTeam)!, parse.GetValue(gates)!, outputPath, parse.GetValue(verbose), cancellationToken, version);
             }
             var cases = GoldenCase.Load(parse.GetValue(golden)!);
             if (parse.GetValue(triageData) is { } triaged)
             {
                 cases = await Assistant.Core.Feedback.Triage.TriagedGoldenCases.AddToAsync(cases, triaged, cancellationToken);
             }
-            var (results, metrics, generator, _) = await GoldenRun.RunAsync(cases, cancellationToken);
+            var (results, metrics, generator, _) = await GoldenRun.RunAsync(cases, cancellationToken, version);
             var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);
             var report = new EvaluationReport(parse.GetValue(golden)!, cases.Count, generator, DateTimeOffset.UtcNow, metrics,
-                AnswerEvaluator.ScoreSplits(cases, results), gateResults, results);
+                AnswerEvaluator.ScoreSplits(cases, results), gateResults, results) { ConfigVersion = version.Id };
 
             EvalPrinter.Print(report, parse.GetValue(verbose));
             await BenchJson.WriteAsync(outputPath, report, cancellationToken);

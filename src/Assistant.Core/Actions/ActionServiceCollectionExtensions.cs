@@ -12,6 +12,7 @@ using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
 using Assistant.Core.Monitoring;
 using Assistant.Core.Operations;
+using Assistant.Core.Releases;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<AssistantTool, RequestRefundTool>();
         services.AddSingleton<AssistantTool, ResetTwoFactorTool>();
         services.AddSingleton<ToolCatalog>();
+        services.AddSingleton<IKnownTools>(provider => provider.GetRequiredService<ToolCatalog>());
 
         services.AddSingleton<ActionNotifier>();
         services.AddAssistantProductMetrics();
@@ -56,9 +58,10 @@ public static class ActionServiceCollectionExtensions
         services.AddSingleton<ActionExecutor>();
         services.AddSingleton<RouterToolPlanner>();
         services.AddSingleton(provider => (IToolPlanner)new SafeModeToolPlanner(BuildPlanner(provider),
-            provider.GetRequiredService<RouterToolPlanner>(), provider.GetRequiredService<OperationsSwitches>()));
+            provider.GetRequiredService<RouterToolPlanner>(), provider.GetRequiredService<OperationsSwitches>(), provider.GetRequiredService<IVersionSelector>()));
         services.AddAssistantBudgets();
         services.AddAssistantOperations();
+        services.AddAssistantReleases();
         services.AddSingleton<IValidateOptions<OperationsOptions>, DisabledToolsValidation>();
         return services;
     }

@@ -11,7 +11,7 @@ public enum Stage
 }
 
 /// <summary>The clock and identity of one answer as it moves through the stages.</summary>
-public sealed class AnswerRun(AnswerRequest request, string traceId)
+public sealed class AnswerRun(AnswerRequest request, string traceId, AnswerProfile profile)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<Stage, double> _stages = [];
@@ -20,6 +20,9 @@ public sealed class AnswerRun(AnswerRequest request, string traceId)
     public AnswerRequest Request { get; } = request;
 
     public string TraceId { get; } = traceId;
+
+    /// <summary>What the answer is made with, and the version its trace records.</summary>
+    public AnswerProfile Profile { get; } = profile;
 
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 

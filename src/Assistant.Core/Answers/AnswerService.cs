@@ -9,8 +9,6 @@ using Assistant.Core.Retrieval;
 using Assistant.Core.Text.Analysis;
 using Assistant.Core.Storage;
 using Assistant.Core.Tracing;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Answers;
 
@@ -25,13 +23,13 @@ public sealed class AnswerService(
     EnglishAnalyzer analyzer,
     PassageNumbering numbering,
     PromptLibrary prompts,
-    IChatClient generator,
+    IAnswerProfiles profiles,
+    GeneratorCatalog generators,
     CitationVerifier verifier,
     ParaphraseSupport paraphrases,
     ConfidenceCheck confidenceCheck,
     AnswerTraceWriter traces,
-    OperationsSwitches switches,
-    IOptions<AnswerOptions> options)
+    OperationsSwitches switches)
 {
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken = default)
     {
@@ -53,8 +51,9 @@ public sealed class AnswerService(
             Question = SensitiveDataRedactor.Redact(request.Question).Text,
             PreviousQuestions = request.PreviousQuestions?.Select(previous => SensitiveDataRedactor.Redact(previous).Text).ToList(),
         };
-        var settings = options.Value;
-        var run = new AnswerRun(request, Ids.New("trace"));
+        // One profile per answer (a rollout may answer this user with a candidate version): the prompt, model and policy.
+        var settings = await profiles.ForAsync(request.UserId, cancellationToken);
+        var run = new AnswerRun(request, Ids.New("trace"), settings);
         // Maintenance (a kill switch): the message is the reply; nothing is retrieved and no model is asked.
         if ((await switches.CurrentAsync(cancellationToken)).Settings is { Maintenance: true } down)
         {
@@ -73,7 +72,7 @@ public sealed class AnswerService(
         }
         var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
         var passages = await numbering.NumberAsync(hits, cancellationToken);
-        var (confidence, answerable) = await confidenceCheck.AssessAsync(resolved.Question, passages, cancellationToken);
+        var (confidence, answerable) = await confidenceCheck.AssessAsync(resolved.Question, passages, cancellationToken, settings.MinimumCoverage);
         run.Mark(Stage.Retrieve);
 
         if (!answerable)
@@ -82,9 +81,11 @@ public sealed class AnswerService(
             yield break;
         }
 
-        var messages = await prompts.AnswerMessagesAsync(resolved.Question, passages, cancellationToken);
+        var messages = await prompts.AnswerMessagesAsync(settings.Prompt, resolved.Question, passages, cancellationToken);
         var generation = new GenerationResult();
-        await foreach (var update in generator.GetStreamingResponseAsync(messages, AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords, request.UserId), cancellationToken))
+        var chatOptions = AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords, request.UserId);
+        (chatOptions.Temperature, chatOptions.MaxOutputTokens) = (settings.Temperature, settings.MaxOutputTokens);
+        await foreach (var update in generators.For(settings.Model).GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
         {
             var reset = generation.Add(update);
             if (!string.IsNullOrEmpty(update.Text) || reset)
@@ -135,7 +136,7 @@ public sealed class AnswerService(
     /// </summary>
     public async Task<Answer> ReplyToRequestAsync(AnswerRequest request, string reply, CancellationToken cancellationToken = default)
     {
-        var run = new AnswerRun(request, Ids.New("trace"));
+        var run = new AnswerRun(request, Ids.New("trace"), await profiles.ForAsync(request.UserId, cancellationToken));
         var answer = new Answer(reply, [], AnswerOutcome.ActionRequested, "planner", null, 1,
             "The message asks for an action, so the reply is the request itself, not an answer from the knowledge base.", [], null, run.TraceId);
         await traces.WriteAsync(run, new ResolvedQuestion(request.Question, request.Question, false), [], answer, [], [], null, cancellationToken);
@@ -165,7 +166,7 @@ public sealed class AnswerService(
         var keyword = index.Current.Keyword;
         var suggestions = passages
             .Where(p => RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit with { Text = "" }, keyword) > 0
-                && RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit, keyword) >= options.Value.SuggestionFloor)
+                && RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit, keyword) >= run.Profile.SuggestionFloor)
             .Select(p => new ArticleSuggestion(p.Hit.DocumentId, p.Hit.Title))
             .DistinctBy(s => s.DocumentId)
             .Take(3)

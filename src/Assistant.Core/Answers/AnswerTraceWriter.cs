@@ -1,4 +1,3 @@
-using Assistant.Core.Answers.Prompts;
 using System.Diagnostics;
 using Assistant.Core.Models;
 using Assistant.Core.Monitoring;
@@ -41,7 +40,7 @@ public sealed class AnswerTraceWriter(
             Question: run.Request.Question,
             SearchQuery: resolved.SearchQuery,
             Passages: passages.Select(p => new TracePassage(p.Number, p.Hit.ChunkId, p.Hit.DocumentId, p.Hit.Score, p.Hit.Scores.Keyword, p.Hit.Scores.Vector)).ToList(),
-            PromptVersion: PromptLibrary.AnswerVersion,
+            PromptVersion: run.Profile.Prompt,
             Generator: answer.Generator,
             Model: answer.Model,
             TokensIn: tokensIn,
@@ -60,6 +59,8 @@ public sealed class AnswerTraceWriter(
         {
             // The W3C trace of the request, so its log lines, spans and audit rows join this answer.
             RequestTraceId = Activity.Current?.TraceId.ToHexString(),
+            ConfigVersion = run.Profile.Version,
+            ReleaseArm = run.Profile.Arm,
         };
         await store.WriteAsync(trace, cancellationToken);
         metrics.AnswerRecorded(Measure(trace, answer, drafted, passages));

@@ -16,9 +16,11 @@ namespace Assistant.Core.Answers;
 public sealed class ConfidenceCheck(
     KnowledgeIndex index, EnglishAnalyzer analyzer, SemanticConfidence semantic, SentenceEmbeddings embeddings, IOptions<AnswerOptions> options)
 {
-    public async Task<ConfidenceAssessment> AssessAsync(string question, IReadOnlyList<Passage> passages, CancellationToken cancellationToken)
+    /// <param name="minimumCoverage">The answering version's floor; null uses Assistant:Answers:MinimumCoverage.</param>
+    public async Task<ConfidenceAssessment> AssessAsync(string question, IReadOnlyList<Passage> passages, CancellationToken cancellationToken,
+        double? minimumCoverage = null)
     {
-        var settings = options.Value;
+        var floor = minimumCoverage ?? options.Value.MinimumCoverage;
         var hits = passages.Select(passage => passage.Hit).ToList();
         var keyword = index.Current.Keyword;
         var lexical = RetrievalConfidence.Assess(analyzer, question, hits, keyword);
@@ -27,7 +29,7 @@ public sealed class ConfidenceCheck(
         // question and a passage sharing most of its words, never negative), so the model need not run.
         if (hits.Count == 0 || thresholds is null || lexical.Value >= thresholds.MinimumCombined)
         {
-            return new ConfidenceAssessment(lexical, hits.Count > 0 && lexical.Value >= settings.MinimumCoverage);
+            return new ConfidenceAssessment(lexical, hits.Count > 0 && lexical.Value >= floor);
         }
 
         SemanticFindings findings;
@@ -38,7 +40,7 @@ public sealed class ConfidenceCheck(
         catch (BudgetExceededException)
         {
             // A hosted embedding model past its budget: words alone decide, as they do for a model without thresholds.
-            return new ConfidenceAssessment(lexical, lexical.Value >= settings.MinimumCoverage);
+            return new ConfidenceAssessment(lexical, lexical.Value >= floor);
         }
         var confidence = lexical;
         if (findings.QuestionSimilarity >= thresholds.QuestionSimilarity)
@@ -52,6 +54,6 @@ public sealed class ConfidenceCheck(
         var reason = $"{confidence.Reason} The closest passage sentence is {findings.QuestionSimilarity:0.00} similar to the question"
             + (combined < thresholds.MinimumCombined ? ", too far in meaning to answer from." : ".");
         return new ConfidenceAssessment(new Confidence(confidence.Value, reason),
-            confidence.Value >= settings.MinimumCoverage && combined >= thresholds.MinimumCombined);
+            confidence.Value >= floor && combined >= thresholds.MinimumCombined);
     }
 }

@@ -23,4 +23,10 @@ public interface IAuditLog
     /// an export is the complete record. The destination is left open.
     /// </summary>
     Task ExportJsonlAsync(Stream destination, AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Proves the log can take an entry now without recording one: a test entry is written and rolled back. Throws
+    /// what an append would throw (a read-only file, a full disk, a lock held too long).
+    /// </summary>
+    Task ProbeWriteAsync(CancellationToken cancellationToken = default);
 }

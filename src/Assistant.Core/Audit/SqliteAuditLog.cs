@@ -122,6 +122,23 @@ public sealed class SqliteAuditLog(SqliteDatabase database, TimeProvider? time =
         await destination.FlushAsync(cancellationToken);
     }
 
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        // The insert passes the table's constraints and triggers like a real entry; the rollback also restores the
+        // AUTOINCREMENT counter, so the probe leaves no gap in the sequence.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO audit_log(id, at, actor, role, event, tool, outcome)
+            VALUES('audit-probe', $at, 'system', 'system', 'probe', 'audit', 'ok')
+            """;
+        command.Parameters.AddWithValue("$at", Format((time ?? TimeProvider.System).GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+    }
+
     private async IAsyncEnumerable<AuditEntry> ReadAsync(AuditQuery query, bool newestFirst, int? limit,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

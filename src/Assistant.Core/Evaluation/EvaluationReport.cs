@@ -26,4 +26,7 @@ public sealed record EvaluationReport(
     IReadOnlyList<CaseResult> Results)
 {
     public bool Passed => Gates.All(gate => gate.Passed);
+
+    /// <summary>The assistant version evaluated (<c>assistant eval --config</c>; the configured version without it).</summary>
+    public string? ConfigVersion { get; init; }
 }

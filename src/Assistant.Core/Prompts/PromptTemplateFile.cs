@@ -23,6 +23,9 @@ public sealed partial class PromptTemplateFile
 
     public string Version { get; }
 
+    /// <summary>The variables the file uses, each exactly once declared.</summary>
+    public IReadOnlySet<string> Variables => _variables;
+
     /// <summary>
     /// Loads <c>{version}.md</c>. The file must use exactly <paramref name="variables"/>, each as <c>{{$name}}</c> and
     /// nothing else between double braces: a misspelt variable would otherwise render as nothing, and a function call

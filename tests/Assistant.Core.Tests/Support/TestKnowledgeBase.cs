@@ -7,6 +7,7 @@ using Assistant.Core.Handoffs;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Models;
+using Assistant.Core.Releases;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
@@ -50,6 +51,7 @@ public sealed class TestKnowledgeBase : IDisposable
             .AddAssistantModels()
             .AddAssistantTracing()
             .AddAssistantAnswers()
+            .AddAssistantReleases()
             .AddAssistantConversations()
             .AddAssistantHandoffs()
             .AddAssistantEvaluation();

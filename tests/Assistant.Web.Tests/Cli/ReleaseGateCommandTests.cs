@@ -47,6 +47,8 @@ public sealed class ReleaseGateCommandTests : IDisposable
         Assert.Contains("Release gate FAILED", regressed.Output, StringComparison.Ordinal);
         Assert.Contains($"{firstCase.Key} outcome: Flipped →", regressed.Output, StringComparison.Ordinal);
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "gate.json"), TestContext.Current.CancellationToken));
+        // The gate names the assistant version it evaluated: without --config, the configured one.
+        Assert.StartsWith("config-", report.RootElement.GetProperty("configVersion").GetString(), StringComparison.Ordinal);
         Assert.Contains(report.RootElement.GetProperty("rows").EnumerateArray(), row =>
             row.GetProperty("metric").GetString() == "answers.factRecall" && row.GetProperty("split").GetString() == "all" && row.GetProperty("regression").GetString() == "FAIL");
     }

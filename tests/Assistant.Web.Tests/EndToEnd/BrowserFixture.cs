@@ -5,9 +5,10 @@ namespace Assistant.Web.Tests.EndToEnd;
 
 /// <summary>
 /// One running app and one headless Chromium per test class. Each test opens its own <see cref="BrowserSession"/>
-/// (a fresh browser context, so cookies never leak between people).
+/// (a fresh browser context, so cookies never leak between people). A test class whose server needs more
+/// configuration subclasses it with a parameterless constructor that passes the settings.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     // Flags that let Chromium run as root in a container with no network, GPU or /dev/shm to speak of.
     private static readonly string[] ChromiumArgs =
@@ -19,7 +20,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public E2EServer Server { get; } = new();
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    protected BrowserFixture(IReadOnlyDictionary<string, string?>? settings) => Server = new E2EServer(settings);
+
+    public E2EServer Server { get; }
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AssistantWebFactory.RepositoryRoot, "artifacts", "screenshots");
 

@@ -16,8 +16,14 @@ namespace Assistant.Web.Tests.EndToEnd;
 public sealed class E2EServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("assistant-e2e-data-").FullName;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public E2EServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    /// <param name="settings">More configuration for the host, applied last.</param>
+    public E2EServer(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/; set by <see cref="StartAsync"/>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -42,6 +48,10 @@ public sealed class E2EServer : WebApplicationFactory<Program>
         // Like every test host: the hashing embedding, fast and deterministic (appsettings.json says Local).
         builder.UseSetting("Assistant:Embeddings:Provider", "Hashing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using Assistant.Core.Actions.Tools;
 using Assistant.Core.Audit;
 using Assistant.Core.Operations;
 using Assistant.Core.Privacy;
+using Assistant.Core.Releases;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class ActionProposals(
     ActionOutcomes outcomes,
     ActionExecutor executor,
     OperationsSwitches switches,
+    IVersionSelector versions,
     IOptions<ActionOptions> options,
     TimeProvider time)
 {
@@ -49,6 +51,12 @@ public sealed class ActionProposals(
         {
             await audit.WriteAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"The tool is turned off (from {origin.Source}).");
             return ActionOutcome.Refused(OperationsNotices.ToolOff(toolName));
+        }
+        // The version answering this user names the tools it may propose; any other is refused like a switched-off one.
+        if ((await versions.ChooseAsync(requester.Username, cancellationToken)).Version is var version && !VersionNotices.Enables(version, toolName))
+        {
+            await audit.WriteAsync(requester, AuditEvent.Denied, toolName, "refused", null, hash, $"Assistant version '{version.Id}' does not enable the tool (from {origin.Source}).");
+            return ActionOutcome.Refused(VersionNotices.ToolNotEnabled(toolName, version.Id));
         }
         if (await access.CheckRequesterRoleAsync(requester, tool, hash) is { } forbidden)
         {

@@ -1,7 +1,9 @@
+using Assistant.Core.Releases;
+
 namespace Assistant.Core.Actions.Tools;
 
 /// <summary>The tools this deployment offers, by name. Register a tool in DI as <see cref="AssistantTool"/> to add it.</summary>
-public sealed class ToolCatalog
+public sealed class ToolCatalog : IKnownTools
 {
     private readonly Dictionary<string, AssistantTool> _byName;
 
@@ -19,6 +21,8 @@ public sealed class ToolCatalog
     }
 
     public IReadOnlyList<AssistantTool> All { get; }
+
+    public IReadOnlyList<string> Names => field ??= [.. All.Select(tool => tool.Declaration.Name)];
 
     public AssistantTool? Find(string? name) => name is not null && _byName.TryGetValue(name, out var tool) ? tool : null;
 }

@@ -20,6 +20,9 @@ public sealed record RedTeamReport(
 
     public bool Passed => Gates.All(gate => gate.Passed);
 
+    /// <summary>The assistant version evaluated (<c>assistant eval --config</c>; the configured version without it).</summary>
+    public string? ConfigVersion { get; init; }
+
     public static RedTeamMetrics Score(IReadOnlyList<RedTeamCaseResult> results)
     {
         int Failures(string severity) => results.Count(r => r.FailedUnexpectedly && r.Severity == severity);

@@ -21,6 +21,10 @@ public static class GateMarkdown
         text.AppendLine($"# Release gate: {(report.Passed ? "PASSED" : "FAILED")}").AppendLine();
         text.AppendLine($"Baseline `{report.BaselinePath}` ({report.Baseline.Generator}, {report.Baseline.Runs} run(s), {report.Baseline.CreatedAt:u}); " +
             $"now {report.Now.Generator}, {report.Now.Runs} run(s), {report.Now.CreatedAt:u}. Settings: {report.Now.Settings}.").AppendLine();
+        if (report.ConfigVersion is { } version)
+        {
+            text.AppendLine($"Assistant version evaluated: `{version}`.").AppendLine();
+        }
         text.AppendLine("The `all` rows decide; `dev` (thresholds tuned here) and `held-out` (reported only) are shown alongside.").AppendLine();
         foreach (var note in report.Notes)
         {

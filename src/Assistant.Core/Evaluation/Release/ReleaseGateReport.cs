@@ -11,6 +11,9 @@ public sealed record ReleaseGateReport(
 {
     public bool Passed => !Rows.Any(row => row.FailsGate);
 
+    /// <summary>The assistant version evaluated (<c>assistant eval --config</c>; the configured version without it).</summary>
+    public string? ConfigVersion { get; init; }
+
     public static ReleaseGateReport Create(string baselinePath, ReleaseSnapshot baseline, ReleaseSnapshot now, IReadOnlyList<GateRule> rules,
         string? skipLatencyReason, IReadOnlyList<string> notes) =>
         new(baselinePath, baseline, now, BaselineComparer.Compare(rules, baseline, now, skipLatencyReason), BaselineComparer.Flips(baseline, now), notes);
