@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Assistant.Core.Audit;
 using Assistant.Core.Releases;
 using Assistant.Core.Tests.Support;
@@ -30,7 +31,10 @@ public sealed class CanaryRollbackTests
         model.Otherwise = request => request["model"]?.GetValue<string>() == BadModel
             ? ScriptedChatServer.Text("Our office cat approves every refund in person. Refunds travel by carrier pigeon.", 300, 20)
             : ScriptedChatServer.Text(MonitoredServer.RefundSentence + " [1]", 300, 20);
-        await using var factory = AssistantWebFactory.ForRepositoryKnowledge();
+        await using var factory = new AssistantWebFactory();
+        factory.WriteArticle("refund-policy.md",
+            "---\ntitle: Refund policy\naudience: customers\nupdated: 2026-01-01\ntags: [billing]\n---\n\n# Refund policy\n\n## Full refund\n\n"
+            + MonitoredServer.RefundSentence + "\n\n## Timing\n\nRefunds reach your card in 5 to 10 business days.\n");
         factory.Settings["Assistant:Model:Endpoint"] = model.BaseAddress.ToString();
         factory.Settings["Assistant:Model:Model"] = GoodModel;
         factory.Settings["Assistant:Model:ApiKey"] = "sk-test";
@@ -66,7 +70,8 @@ public sealed class CanaryRollbackTests
         var after = await TraceOfAsync(traces, await AskAsync(alice, Question));
         Assert.Equal((stableId, ReleaseArm.Stable, GoodModel, "Answered"), (after.ConfigVersion, after.ReleaseArm, after.Model, after.Outcome));
         using var metrics = await ada.GetAsync("/metrics", Cancel);
-        Assert.Contains("assistant_release_rollbacks_total{trigger=\"automatic\"} 1", await metrics.Content.ReadAsStringAsync(Cancel));
+        Assert.Matches(new Regex("^assistant_release_rollbacks_total\\{[^}]*trigger=\"automatic\"[^}]*\\} 1( |$)", RegexOptions.Multiline),
+            await metrics.Content.ReadAsStringAsync(Cancel));
     }
 
     private static async Task<JsonElement> AskAsync(HttpClient client, string question)
