@@ -95,4 +95,19 @@ public sealed class RolloutGuardServiceTests
         Assert.Equal(GuardMetric.Abstention, report!.Breach!.Metric);
         Assert.True((await host.Store.ReadAsync(Cancel)).HasCandidate);
     }
+
+    [Fact]
+    public async Task Thumbs_down_on_the_candidates_answers_counts_against_it()
+    {
+        await using var host = new RolloutHost();
+        host.Versions.Add("v2");
+        await host.Administration.SetCandidateAsync(RolloutHost.Ada, "v2", new RolloutAudience([], [], 50), Cancel);
+        await host.AnswerAsync(ReleaseArm.Stable, InMemoryVersionStore.ConfiguredId, 20, rating: "up");
+        await host.AnswerAsync(ReleaseArm.Candidate, "v2", 20, rating: "down");
+
+        var report = await host.Services.GetRequiredService<RolloutGuardService>().CheckAsync(Cancel);
+
+        Assert.Equal((20, 0, 20, 20), (report!.Stable.Rated, report.Stable.ThumbsDown, report.Candidate.Rated, report.Candidate.ThumbsDown));
+        Assert.Equal(GuardMetric.ThumbsDown, report.Breach!.Metric);
+    }
 }

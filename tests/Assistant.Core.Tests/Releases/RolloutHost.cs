@@ -64,7 +64,7 @@ internal sealed class RolloutHost : IAsyncDisposable
                 DateTimeOffset.UtcNow) { ConfigVersion = version, ReleaseArm = arm });
             if (rating is not null)
             {
-                await feedback.SaveAsync(id, $"user{i}", new FeedbackSubmission(rating));
+                await feedback.SaveAsync(id, $"user{i}", new FeedbackSubmission(rating, rating == FeedbackRating.Down ? ["wrong-answer"] : null));
             }
         }
     }

@@ -1,4 +1,3 @@
-using Assistant.Core.Feedback;
 using Assistant.Core.Answers;
 using Assistant.Core.Storage;
 
@@ -11,15 +10,21 @@ namespace Assistant.Core.Releases.Rollout;
 /// </summary>
 public sealed class SqliteArmSamples(SqliteDatabase database)
 {
-    // The feedback table is joined; creating it here (idempotent) lets the query run before the first rating.
-    private readonly StoreSchema _schema = database.Schema(SqliteFeedbackStore.Ddl);
+    // Nothing to create: the trace and feedback stores own their tables. Read-only, and a table no store has created yet
+    // (no answer, no rating so far) reads as empty. Releases names the feedback table and its "down" rating rather than
+    // using the Feedback feature's types, which would make the features depend on each other in a circle.
+    private readonly StoreSchema _schema = database.Schema("SELECT 1;");
+
+    private const string Ratings = """
+        (SELECT COUNT(*) FROM feedback f WHERE f.trace_id = t.id),
+        (SELECT COUNT(*) FROM feedback f WHERE f.trace_id = t.id AND f.rating = 'down')
+        """;
 
     private const string Query = $"""
         SELECT t.release_arm, t.outcome, t.total_ms, t.cost,
                COALESCE(json_extract(t.json, '$.verification.sentences'), 0),
                COALESCE(json_extract(t.json, '$.verification.supported'), 0),
-               (SELECT COUNT(*) FROM feedback f WHERE f.trace_id = t.id),
-               (SELECT COUNT(*) FROM feedback f WHERE f.trace_id = t.id AND f.rating = '{FeedbackRating.Down}')
+               /*ratings*/
         FROM traces t
         WHERE t.created_at >= $since
           AND ((t.release_arm = 'stable' AND t.config_version = $stable) OR (t.release_arm = 'candidate' AND t.config_version = $candidate))
@@ -30,16 +35,22 @@ public sealed class SqliteArmSamples(SqliteDatabase database)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
-        await using (var exists = connection.CreateCommand())
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        await using (var names = connection.CreateCommand())
         {
-            exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'traces'";
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            names.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('traces', 'feedback')";
+            await using var found = await names.ExecuteReaderAsync(cancellationToken);
+            while (await found.ReadAsync(cancellationToken))
             {
-                return (ArmSample.Empty, ArmSample.Empty);
+                tables.Add(found.GetString(0));
             }
         }
+        if (!tables.Contains("traces"))
+        {
+            return (ArmSample.Empty, ArmSample.Empty);
+        }
         await using var command = connection.CreateCommand();
-        command.CommandText = Query;
+        command.CommandText = Query.Replace("/*ratings*/", tables.Contains("feedback") ? Ratings : "0, 0", StringComparison.Ordinal);
         command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O"));
         command.Parameters.AddWithValue("$stable", stableId);
         command.Parameters.AddWithValue("$candidate", candidateId);
