@@ -40,6 +40,7 @@ builder.AddBudgets();
 builder.AddOperations();
 builder.AddLaunch();
 builder.AddVersions();
+builder.AddReleases();
 builder.AddInsights();
 builder.AddUi();
 
@@ -65,6 +66,7 @@ app.MapBudgets();
 app.MapOperations();
 app.MapLaunch();
 app.MapVersions();
+app.MapReleases();
 app.MapInsights();
 app.MapChatCompletions();
 app.MapUi();

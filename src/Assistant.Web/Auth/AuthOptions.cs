@@ -13,6 +13,9 @@ public sealed class AccountOptions
     [Required]
     public string Role { get; set; } = Roles.User;
 
+    /// <summary>Groups beyond the role (e.g. "beta-testers"), for targeting a staged rollout at them.</summary>
+    public List<string> Groups { get; set; } = [];
+
     /// <summary>Made with <c>assistant hash-password</c>.</summary>
     [Required]
     public string PasswordHash { get; set; } = "";
