@@ -1,11 +1,14 @@
 namespace Assistant.Core.Launch;
 
 /// <summary>
-/// The candidate version of a running staged rollout, for the launch checklist. Releases registers it (the rollout
-/// owns the concept); without a registration the checklist launches the configured version.
+/// What the staged rollout says about the version to launch, for the launch checklist. Without a registration the
+/// checklist launches the configured version.
 /// </summary>
 public interface IRolloutCandidate
 {
     /// <summary>The candidate's version id, or null when no rollout is running.</summary>
     ValueTask<string?> CandidateVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The version an admin promoted to stable, or null while stable is still the configured version.</summary>
+    ValueTask<string?> PromotedStableVersionAsync(CancellationToken cancellationToken = default);
 }

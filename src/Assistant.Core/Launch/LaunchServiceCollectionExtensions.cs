@@ -16,6 +16,7 @@ public static class LaunchServiceCollectionExtensions
         services.AddOptions<LaunchOptions>().BindConfiguration(LaunchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PrometheusRuleReader>();
+        services.TryAddSingleton<IRolloutCandidate, RolloutLaunchTarget>();
         services.AddSingleton<LaunchTargetResolver>();
         services.AddSingleton<ILaunchCheck, GatePassedCheck>();
         services.AddSingleton<ILaunchCheck, RedTeamCleanCheck>();

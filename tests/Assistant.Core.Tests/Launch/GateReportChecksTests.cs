@@ -10,14 +10,26 @@ public sealed class GateReportChecksTests
 {
     private const string Configured = "config-aaaa1111";
 
-    private static LaunchHarness WithVersions(string? candidate = null) => new(configure: services =>
+    private static LaunchHarness WithVersions(string? candidate = null, string? promotedStable = null) => new(configure: services =>
     {
         services.AddSingleton<Assistant.Core.Releases.IAssistantVersionStore>(new TestVersionStore(Configured));
-        if (candidate is not null)
+        if (candidate is not null || promotedStable is not null)
         {
-            services.AddSingleton<IRolloutCandidate>(new TestRolloutCandidate(candidate));
+            services.AddSingleton<IRolloutCandidate>(new TestRolloutCandidate(candidate, promotedStable));
         }
     });
+
+    [Fact]
+    public async Task After_a_promotion_without_a_new_candidate_the_promoted_stable_version_is_the_one_to_launch()
+    {
+        using var launch = WithVersions(promotedStable: "v2-shorter");
+        TestGateReport.Write(launch.GatePath, configVersion: "v2-shorter");
+
+        var checklist = await launch.CheckAsync();
+
+        Assert.Equal(("v2-shorter", LaunchTargetResolver.FromPromotedStable), (checklist.Version, checklist.VersionSource));
+        Assert.Equal(LaunchState.Ready, Assert.Single(checklist.Items, i => i.Id == GatePassedCheck.Spec.Id).State);
+    }
 
     [Fact]
     public async Task A_passed_gate_for_the_configured_version_is_ready()

@@ -26,7 +26,9 @@ public sealed class TestVersionStore(string configuredId) : IAssistantVersionSto
 }
 
 /// <summary>A running rollout whose candidate is <paramref name="candidate"/> (null: none running).</summary>
-public sealed class TestRolloutCandidate(string? candidate) : IRolloutCandidate
+public sealed class TestRolloutCandidate(string? candidate, string? promotedStable = null) : IRolloutCandidate
 {
     public ValueTask<string?> CandidateVersionAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(candidate);
+
+    public ValueTask<string?> PromotedStableVersionAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(promotedStable);
 }
