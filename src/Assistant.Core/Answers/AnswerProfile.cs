@@ -9,6 +9,7 @@ namespace Assistant.Core.Answers;
 /// <param name="Arm">Which side of a rollout served the answer ("stable" or "candidate"); null without versions.</param>
 /// <param name="Prompt">The answer prompt template's version, e.g. "answer-v2".</param>
 /// <param name="Model">The model's name at the configured endpoint; null for the offline extractive generator.</param>
+/// <param name="Policy">Passages, the coverage floor, the support threshold and what happens to unsupported sentences.</param>
 public sealed record AnswerProfile(
     string? Version,
     string? Arm,
@@ -16,9 +17,4 @@ public sealed record AnswerProfile(
     string? Model,
     float? Temperature,
     int? MaxOutputTokens,
-    int Passages,
-    double MinimumCoverage,
-    double SupportThreshold,
-    double SuggestionFloor,
-    UnsupportedSentencePolicy UnsupportedSentences,
-    int MaxAnswerWords);
+    AnswerPolicy Policy);

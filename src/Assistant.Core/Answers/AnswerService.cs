@@ -70,9 +70,9 @@ public sealed class AnswerService(
             yield return new AnswerCompleted(await AskBackAsync(run, resolved, clarification, cancellationToken));
             yield break;
         }
-        var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Passages), cancellationToken)).Hits;
+        var hits = (await retriever.SearchAsync(new SearchRequest(resolved.SearchQuery, settings.Policy.Passages), cancellationToken)).Hits;
         var passages = await numbering.NumberAsync(hits, cancellationToken);
-        var (confidence, answerable) = await confidenceCheck.AssessAsync(resolved.Question, passages, cancellationToken, settings.MinimumCoverage);
+        var (confidence, answerable) = await confidenceCheck.AssessAsync(resolved.Question, passages, cancellationToken, settings.Policy.MinimumCoverage);
         run.Mark(Stage.Retrieve);
 
         if (!answerable)
@@ -83,7 +83,7 @@ public sealed class AnswerService(
 
         var messages = await prompts.AnswerMessagesAsync(settings.Prompt, resolved.Question, passages, cancellationToken);
         var generation = new GenerationResult();
-        var chatOptions = AnswerRequestProperties.Create(resolved.Question, passages, settings.MaxAnswerWords, request.UserId);
+        var chatOptions = AnswerRequestProperties.Create(resolved.Question, passages, settings.Policy.MaxAnswerWords, request.UserId);
         (chatOptions.Temperature, chatOptions.MaxOutputTokens) = (settings.Temperature, settings.MaxOutputTokens);
         await foreach (var update in generators.For(settings.Model).GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
         {
@@ -96,8 +96,8 @@ public sealed class AnswerService(
         run.Mark(Stage.Generate);
 
         var draft = generation.Text.ToString().Trim();
-        var sentences = await paraphrases.ApplyAsync(verifier.Verify(draft, passages, settings.SupportThreshold), passages, cancellationToken);
-        var kept = YesNoVerdict.Apply(analyzer, resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.UnsupportedSentences, sentences)));
+        var sentences = await paraphrases.ApplyAsync(verifier.Verify(draft, passages, settings.Policy.SupportThreshold), passages, cancellationToken);
+        var kept = YesNoVerdict.Apply(analyzer, resolved.Question, ListIntroductions.DropDangling(sentences, Apply(settings.Policy.UnsupportedSentences, sentences)));
         run.Mark(Stage.Verify);
 
         if (kept.Count == 0 || draft.StartsWith(GenerationNotices.ModelDeclined, StringComparison.OrdinalIgnoreCase))
@@ -166,7 +166,7 @@ public sealed class AnswerService(
         var keyword = index.Current.Keyword;
         var suggestions = passages
             .Where(p => RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit with { Text = "" }, keyword) > 0
-                && RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit, keyword) >= run.Profile.SuggestionFloor)
+                && RetrievalConfidence.Coverage(analyzer, resolved.Question, p.Hit, keyword) >= run.Profile.Policy.SuggestionFloor)
             .Select(p => new ArticleSuggestion(p.Hit.DocumentId, p.Hit.Title))
             .DistinctBy(s => s.DocumentId)
             .Take(3)

@@ -14,9 +14,7 @@ public sealed class ConfiguredAnswerProfiles(IOptions<AnswerOptions> answers, IO
 
     public ValueTask<AnswerProfile> ForAsync(string? userId, CancellationToken cancellationToken = default)
     {
-        var options = answers.Value;
         return ValueTask.FromResult(_profile ??= new AnswerProfile(null, null, PromptLibrary.AnswerVersion,
-            model.Value.IsConfigured ? model.Value.Model : null, null, null, options.Passages, options.MinimumCoverage, options.SupportThreshold,
-            options.SuggestionFloor, options.UnsupportedSentences, options.MaxAnswerWords));
+            model.Value.IsConfigured ? model.Value.Model : null, null, null, AnswerPolicy.From(answers.Value)));
     }
 }

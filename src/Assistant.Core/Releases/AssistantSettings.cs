@@ -24,12 +24,3 @@ public sealed record AssistantSettings(
     int? MaxOutputTokens,
     AnswerPolicy Answers,
     IReadOnlyList<string> EnabledTools);
-
-/// <summary>The part of <see cref="AnswerOptions"/> a release may change (the question-length limit is the deployment's).</summary>
-public sealed record AnswerPolicy(
-    int Passages,
-    double MinimumCoverage,
-    double SupportThreshold,
-    double SuggestionFloor,
-    UnsupportedSentencePolicy UnsupportedSentences,
-    int MaxAnswerWords);

@@ -22,8 +22,7 @@ public static class ConfiguredVersion
         model.IsConfigured ? model.Model : null,
         null,
         null,
-        new AnswerPolicy(answers.Passages, answers.MinimumCoverage, answers.SupportThreshold, answers.SuggestionFloor,
-            answers.UnsupportedSentences, answers.MaxAnswerWords),
+        AnswerPolicy.From(answers),
         Canonical(tools));
 
     /// <summary>"config-" and the first 8 hex digits of the SHA-256 of the settings' JSON: same settings, same id, on every start.</summary>

@@ -9,8 +9,7 @@ public sealed class VersionAnswerProfiles(IVersionSelector selector) : IAnswerPr
     {
         var choice = await selector.ChooseAsync(userId, cancellationToken);
         var settings = choice.Version.Settings;
-        var policy = settings.Answers;
         return new AnswerProfile(choice.Version.Id, choice.Arm, settings.AnswerPrompt, settings.Model, settings.Temperature, settings.MaxOutputTokens,
-            policy.Passages, policy.MinimumCoverage, policy.SupportThreshold, policy.SuggestionFloor, policy.UnsupportedSentences, policy.MaxAnswerWords);
+            settings.Answers);
     }
 }
