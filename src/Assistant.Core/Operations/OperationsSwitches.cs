@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Operations;
@@ -7,29 +8,25 @@ namespace Assistant.Core.Operations;
 /// older than Assistant:Operations:RefreshMilliseconds (500 ms by default), so a change made by another replica is in
 /// force here within a second while a request costs one read at most twice a second.
 /// </summary>
-public sealed class OperationsSwitches(SqliteOperationsStore store, IOptions<OperationsOptions> options, TimeProvider clock)
+public sealed class OperationsSwitches
 {
-    private volatile Snapshot? _snapshot;
+    private readonly IOptions<OperationsOptions> _options;
+    private readonly PolledState<OperationsState> _state;
 
-    public async Task<OperationsState> CurrentAsync(CancellationToken cancellationToken = default)
+    public OperationsSwitches(SqliteOperationsStore store, IOptions<OperationsOptions> options, TimeProvider clock)
     {
-        var now = clock.GetUtcNow();
-        if (_snapshot is { } held && now - held.ReadAt < TimeSpan.FromMilliseconds(options.Value.RefreshMilliseconds))
-        {
-            return held.State;
-        }
-        var state = await store.ReadAsync(cancellationToken) ?? Configured;
-        _snapshot = new Snapshot(state, now);
-        return state;
+        _options = options;
+        _state = new PolledState<OperationsState>(async cancellationToken => await store.ReadAsync(cancellationToken) ?? Configured,
+            () => TimeSpan.FromMilliseconds(options.Value.RefreshMilliseconds), clock);
     }
 
-    /// <summary>The state at the last read, for a page that renders synchronously; null before the first read.</summary>
-    public OperationsState? LastKnown => _snapshot?.State;
+    public ValueTask<OperationsState> CurrentAsync(CancellationToken cancellationToken = default) => _state.CurrentAsync(cancellationToken);
 
-    public OperationsState Configured => new(options.Value.ToSettings(), OperationsState.FromConfiguration, null, null);
+    /// <summary>The state at the last read, for a page that renders synchronously; null before the first read.</summary>
+    public OperationsState? LastKnown => _state.LastKnown;
+
+    public OperationsState Configured => new(_options.Value.ToSettings(), OperationsState.FromConfiguration, null, null);
 
     /// <summary>A change made in this process is in force here at once, without waiting for the next read.</summary>
-    internal void Hold(OperationsState state) => _snapshot = new Snapshot(state, clock.GetUtcNow());
-
-    private sealed record Snapshot(OperationsState State, DateTimeOffset ReadAt);
+    internal void Hold(OperationsState state) => _state.Hold(state);
 }

@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Releases.Rollout;
@@ -9,25 +10,13 @@ namespace Assistant.Core.Releases.Rollout;
 /// </summary>
 public sealed class CurrentRollout(SqliteRolloutStore store, IOptions<ReleasesOptions> options, TimeProvider clock)
 {
-    private volatile Snapshot? _snapshot;
+    private readonly PolledState<RolloutState> _state = new(store.ReadAsync, () => TimeSpan.FromMilliseconds(options.Value.RefreshMilliseconds), clock);
 
-    public async ValueTask<RolloutState> CurrentAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow();
-        if (_snapshot is { } held && now - held.ReadAt < TimeSpan.FromMilliseconds(options.Value.RefreshMilliseconds))
-        {
-            return held.State;
-        }
-        var state = await store.ReadAsync(cancellationToken);
-        _snapshot = new Snapshot(state, now);
-        return state;
-    }
+    public ValueTask<RolloutState> CurrentAsync(CancellationToken cancellationToken = default) => _state.CurrentAsync(cancellationToken);
 
     /// <summary>The state at the last read, for code that cannot wait (the feature definition, a gauge); null before the first read.</summary>
-    public RolloutState? LastKnown => _snapshot?.State;
+    public RolloutState? LastKnown => _state.LastKnown;
 
     /// <summary>A change made in this process is in force here at once, without waiting for the next read.</summary>
-    internal void Hold(RolloutState state) => _snapshot = new Snapshot(state, clock.GetUtcNow());
-
-    private sealed record Snapshot(RolloutState State, DateTimeOffset ReadAt);
+    internal void Hold(RolloutState state) => _state.Hold(state);
 }

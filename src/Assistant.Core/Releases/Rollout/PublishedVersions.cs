@@ -9,14 +9,13 @@ namespace Assistant.Core.Releases.Rollout;
 public sealed class PublishedVersions(IAssistantVersionStore store)
 {
     private readonly ConcurrentDictionary<string, AssistantVersion> _held = new(StringComparer.Ordinal);
-    private AssistantVersion? _configured;
 
     /// <summary>The stable version of <paramref name="state"/>: its stable id, or the version made from configuration.</summary>
     public async ValueTask<AssistantVersion> StableAsync(RolloutState state, CancellationToken cancellationToken = default) =>
         state.StableId is { } id && await GetAsync(id, cancellationToken) is { } stable ? stable : await ConfiguredAsync(cancellationToken);
 
-    public async ValueTask<AssistantVersion> ConfiguredAsync(CancellationToken cancellationToken = default) =>
-        _configured ??= await store.ConfiguredAsync(cancellationToken);
+    /// <summary>The version made from configuration; the store holds it after its first read.</summary>
+    public ValueTask<AssistantVersion> ConfiguredAsync(CancellationToken cancellationToken = default) => store.ConfiguredAsync(cancellationToken);
 
     /// <summary>The published version <paramref name="id"/>, or null when there is none (unknown, or still a draft).</summary>
     public async ValueTask<AssistantVersion?> GetAsync(string id, CancellationToken cancellationToken = default)
