@@ -38,6 +38,29 @@ if ! command -v promtool >/dev/null 2>&1; then
   fi
 fi
 
+# The store suites run on SQLite and on PostgreSQL: Debian's server package is installed like Chromium when missing,
+# and a throwaway cluster (127.0.0.1, a free port, a temporary folder) lives for this run only. Each test makes its
+# own database in it from ASSISTANT_TEST_POSTGRES.
+if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "==> installing PostgreSQL (apt) for the PostgreSQL store suites"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd="sudo"
+  fi
+  if ! { $sudo_cmd apt-get update -qq && $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; }; then
+    echo "error: the PostgreSQL store suites need Debian's postgresql package and installing it failed; run: sudo apt-get install -y postgresql" >&2
+    exit 1
+  fi
+fi
+pg_dir="$(mktemp -d -u "${TMPDIR:-/tmp}/assistant-test-pg.XXXXXX")"
+echo "==> starting a throwaway PostgreSQL cluster in $pg_dir"
+if ! ASSISTANT_TEST_POSTGRES="$(bash infra/postgres/throwaway-cluster.sh start "$pg_dir" --fast)"; then
+  echo "error: the PostgreSQL store suites need a server and the throwaway cluster did not start (the reason is above)" >&2
+  exit 1
+fi
+export ASSISTANT_TEST_POSTGRES
+trap 'bash infra/postgres/throwaway-cluster.sh stop "$pg_dir"' EXIT
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

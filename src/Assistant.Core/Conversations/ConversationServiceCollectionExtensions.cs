@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.Conversations;
@@ -11,7 +12,7 @@ public static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAssistantConversations(this IServiceCollection services)
     {
-        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddStore<IConversationStore, SqliteConversationStore, PostgresConversationStore>();
         services.AddSingleton<ActionRequests>();
         services.AddSingleton<ConversationService>();
         return services;

@@ -2,10 +2,23 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Assistant.Core.Storage;
 
-/// <summary>How the SQLite files behave under contention (section "Assistant:Storage").</summary>
-public sealed class StorageOptions
+/// <summary>Where state lives and how the SQLite files behave under contention (section "Assistant:Storage").</summary>
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Assistant:Storage";
+
+    /// <summary>
+    /// SQLite (the default) keeps everything in the data folder of one host. PostgreSQL keeps conversations, traces,
+    /// feedback, handoffs, actions, audit, budgets, release state, the knowledge index and the data-protection keys
+    /// in one database, so several replicas can serve the same users.
+    /// </summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// The Npgsql connection string when <see cref="Provider"/> is PostgreSQL, e.g.
+    /// <c>Host=127.0.0.1;Port=5432;Database=assistant;Username=assistant;Password=...</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>
     /// How long a statement waits for another connection's write lock before giving up with SQLITE_BUSY, which the
@@ -21,4 +34,15 @@ public sealed class StorageOptions
     /// </summary>
     [Range(1, 3600)]
     public int KnowledgeBusyTimeoutSeconds { get; set; } = 120;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StorageProvider.PostgreSQL && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "Assistant:Storage:Provider is PostgreSQL but Assistant:Storage:ConnectionString is empty; set it to an " +
+                "Npgsql connection string such as Host=127.0.0.1;Port=5432;Database=assistant;Username=assistant;Password=...",
+                [nameof(ConnectionString)]);
+        }
+    }
 }

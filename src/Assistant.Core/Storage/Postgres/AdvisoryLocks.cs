@@ -1,0 +1,14 @@
+namespace Assistant.Core.Storage.Postgres;
+
+/// <summary>
+/// The keys of the PostgreSQL advisory locks replicas take to do one thing at a time. Fixed numbers, so every
+/// replica (and a psql session looking at pg_locks) agrees on them.
+/// </summary>
+public static class AdvisoryLocks
+{
+    /// <summary>Held while a store creates or migrates its tables: replicas starting together never race on DDL.</summary>
+    public const long Schema = 0x4153_5301;
+
+    /// <summary>Held for a whole ingest: one replica builds the knowledge index at a time.</summary>
+    public const long Ingestion = 0x4153_5302;
+}
