@@ -1,3 +1,4 @@
+using Assistant.Gateway.Discovery;
 using Assistant.Gateway.Health;
 using Assistant.Gateway.Monitoring;
 using Assistant.Gateway.Retries;
@@ -13,7 +14,7 @@ public static class ProxyExtensions
 
     public static WebApplicationBuilder AddGatewayProxy(this WebApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(SectionName));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection(SectionName)).AddDnsDestinations();
         // YARP registers its encrypted-cookie affinity policy, which wants a key ring; the gateway protects nothing
         // that must outlive it (affinity uses HashCookie), so keys stay in memory rather than unencrypted on disk.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
