@@ -71,6 +71,7 @@ dotnet build Assistant.sln -c Release -nologo -v quiet
 status=0
 echo "==> Prometheus config and alert rules (promtool)"
 promtool check config infra/prometheus/prometheus.yml || status=1
+promtool check config infra/compose/prometheus.yml || status=1
 promtool check rules infra/prometheus/rules/*.yml || status=1
 promtool test rules infra/prometheus/tests/*.yml || status=1
 
