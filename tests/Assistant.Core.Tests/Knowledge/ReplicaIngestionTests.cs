@@ -39,6 +39,8 @@ public abstract class ReplicaIngestionTests(StorageProvider provider) : Knowledg
         var during = await reader.SearchAsync("alpha refunds days", 1);
         var documentsDuring = reader.Get<KnowledgeIndex>().Current.DocumentCount;
         var writerDuring = await writer.SearchAsync("alpha refunds days", 1);
+        // What a replica's rebuild reads (the reload above may come from its saved segment, the version being unchanged).
+        var chunksDuring = await reader.Store.LoadAllChunksAsync(Cancel);
 
         source.Release();
         var report = await ingest;
@@ -51,6 +53,9 @@ public abstract class ReplicaIngestionTests(StorageProvider provider) : Knowledg
         Assert.Contains("30 days", during[0].Text);
         Assert.Equal(2, documentsDuring);
         Assert.Contains("30 days", writerDuring[0].Text);
+        Assert.Equal(["alpha", "beta"], chunksDuring.Select(chunk => chunk.DocumentId).Distinct());
+        Assert.Contains(chunksDuring, chunk => chunk.Text.Contains("30 days"));
+        Assert.DoesNotContain(chunksDuring, chunk => chunk.Text.Contains("45 days"));
         Assert.Equal((1, 1), (report.Added, report.Updated));
         Assert.True(staleAfter);
         Assert.Contains("45 days", after[0].Text);
