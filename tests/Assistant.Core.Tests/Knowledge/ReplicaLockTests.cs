@@ -6,6 +6,7 @@ using Assistant.Core.Storage.Postgres;
 using Assistant.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit;
 
 namespace Assistant.Core.Tests.Knowledge;
@@ -78,6 +79,29 @@ public sealed class ReplicaLockTests() : KnowledgeReplicaTests(StorageProvider.P
         {
             ingest = waiter.IngestKeywordsAsync();
             Assert.NotSame(ingest, await Task.WhenAny(ingest, Task.Delay(Patience, Cancel)));
+        }
+
+        await ingest.WaitAsync(TimeSpan.FromSeconds(30), Cancel);
+        Assert.Equal(1, waiter.Get<KnowledgeIndex>().Current.DocumentCount);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_ingestion_lock_outlasts_the_command_timeout()
+    {
+        var holder = Replica("a");
+        var settings = ReplicaSettings("b");
+        settings["Assistant:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(Database.Settings["Assistant:Storage:ConnectionString"])
+        {
+            CommandTimeout = 1,
+        }.ToString();
+        var waiter = Open(settings: settings);
+        WriteArticle("alpha", "Alpha refunds take 30 days.");
+
+        Task ingest;
+        await using (await holder.Get<IReplicaLock>().AcquireAsync(AdvisoryLocks.Ingestion, Cancel))
+        {
+            ingest = waiter.IngestKeywordsAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2.5), Cancel);
         }
 
         await ingest.WaitAsync(TimeSpan.FromSeconds(30), Cancel);

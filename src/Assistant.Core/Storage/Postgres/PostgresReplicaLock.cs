@@ -13,8 +13,9 @@ public sealed class PostgresReplicaLock(PostgresDatabase database) : IReplicaLoc
         var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            // Waits in the server; cancelling the token cancels the wait.
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+            // Waits in the server for as long as the holder's run takes (no command timeout: an ingest can take minutes);
+            // cancelling the token cancels the wait.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new Held(connection, key);
