@@ -12,9 +12,9 @@ namespace Assistant.Core.Knowledge;
 /// The one entry point for keeping the index current: ingest a source, then swap in a fresh snapshot. Runs are
 /// serialised, because two concurrent ingests of one store would race on the same documents: in this process by a
 /// gate, across replicas by <see cref="AdvisoryLocks.Ingestion"/>, so replicas starting together ingest one after the
-/// other and the later ones find the documents unchanged. An ingest returns once
-/// the keyword index is served; vectors follow (<see cref="VectorBackfill"/>), in the background in the web host,
-/// in the foreground for one-shot commands (<see cref="IngestAndEmbedDefaultFolderAsync"/>).
+/// other and the later ones find the documents unchanged. An ingest returns once the keyword index is served; vectors
+/// follow (<see cref="VectorBackfill"/>), in the background in the web host, in the foreground for one-shot commands
+/// (<see cref="IngestAndEmbedDefaultFolderAsync"/>).
 /// </summary>
 public sealed class KnowledgeBase(
     IngestionPipeline pipeline,
