@@ -2,20 +2,25 @@ using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Sources;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Retrieval.Vectors;
+using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Knowledge;
 
 /// <summary>
 /// The one entry point for keeping the index current: ingest a source, then swap in a fresh snapshot. Runs are
-/// serialised, because two concurrent ingests of one store would race on the same documents. An ingest returns once
-/// the keyword index is served; vectors follow (<see cref="VectorBackfill"/>), in the background in the web host,
-/// in the foreground for one-shot commands (<see cref="IngestAndEmbedDefaultFolderAsync"/>).
+/// serialised, because two concurrent ingests of one store would race on the same documents: in this process by a
+/// gate, across replicas by <see cref="AdvisoryLocks.Ingestion"/>, so replicas starting together ingest one after the
+/// other and the later ones find the documents unchanged. An ingest returns once the keyword index is served; vectors
+/// follow (<see cref="VectorBackfill"/>), in the background in the web host, in the foreground for one-shot commands
+/// (<see cref="IngestAndEmbedDefaultFolderAsync"/>).
 /// </summary>
 public sealed class KnowledgeBase(
     IngestionPipeline pipeline,
     KnowledgeIndex index,
     VectorBackfill vectors,
+    IReplicaLock replicas,
     IOptions<AssistantOptions> assistant,
     IOptions<IngestionOptions> ingestion)
 {
@@ -45,8 +50,13 @@ public sealed class KnowledgeBase(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var report = await pipeline.RunAsync(source, progress, cancellationToken);
-            if (report.ChangedIndex || !index.IsLoaded)
+            IngestionReport report;
+            await using (await replicas.AcquireAsync(AdvisoryLocks.Ingestion, cancellationToken))
+            {
+                report = await pipeline.RunAsync(source, progress, cancellationToken);
+            }
+            // Stale also when this run changed nothing: another replica's ingest may have committed while this one waited.
+            if (report.ChangedIndex || !index.IsLoaded || await index.IsStaleAsync(cancellationToken))
             {
                 await index.ReloadAsync(cancellationToken);
             }

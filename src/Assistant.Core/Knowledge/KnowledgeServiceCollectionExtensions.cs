@@ -3,6 +3,7 @@ using Assistant.Core.Knowledge.Ingestion;
 using Assistant.Core.Knowledge.Parsing;
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Assistant.Core.Tokenization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,14 +21,16 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddSingleton<IKnowledgeStore>(provider => new SqliteKnowledgeStore(
-            provider.GetRequiredKeyedService<SqliteDatabase>(StorageServiceCollectionExtensions.KnowledgeDatabaseKey)));
+        services.AddSingleton<IKnowledgeStore>(provider => provider.UsesPostgres()
+            ? new PostgresKnowledgeStore(provider.GetRequiredService<PostgresDatabase>())
+            : new SqliteKnowledgeStore(provider.GetRequiredKeyedService<SqliteDatabase>(StorageServiceCollectionExtensions.KnowledgeDatabaseKey)));
+        services.AddReplicaLock();
         services.AddSingleton<ITokenCounter, EstimatingTokenCounter>();
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<SectionChunker>();
         services.AddSingleton<ChunkBuilder>();
         services.AddSingleton<ChunkFlagger>();
-        services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
+        services.AddStore<IFlagReviewStore, SqliteFlagReviewStore, PostgresFlagReviewStore>();
         services.AddSingleton<ContentFlagCatalog>();
         services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();

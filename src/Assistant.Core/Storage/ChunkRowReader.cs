@@ -1,12 +1,13 @@
+using System.Data.Common;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Storage;
 
 /// <summary>
 /// Turns chunk rows into records. All chunks of a document share metadata and many share a heading trail, so parsed
 /// JSON is cached by its text, and term strings come from one pool: this keeps a restart fast on large knowledge bases.
+/// The columns are the same on SQLite and PostgreSQL (JSON read as text, terms and vector as bytes).
 /// </summary>
 internal sealed class ChunkRowReader
 {
@@ -14,7 +15,7 @@ internal sealed class ChunkRowReader
     private readonly Dictionary<string, string[]> _headings = new(StringComparer.Ordinal);
     private readonly StringPool _terms = new();
 
-    public ChunkRecord Read(SqliteDataReader reader)
+    public ChunkRecord Read(DbDataReader reader)
     {
         var headingJson = reader.GetString(4);
         if (!_headings.TryGetValue(headingJson, out var headings))

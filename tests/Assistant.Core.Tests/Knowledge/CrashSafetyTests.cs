@@ -1,17 +1,18 @@
 using System.Runtime.CompilerServices;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Knowledge.Sources;
+using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support;
 using Xunit;
 
 namespace Assistant.Core.Tests.Knowledge;
 
-public sealed class CrashSafetyTests
+public abstract class CrashSafetyTests(StorageProvider provider) : KnowledgeProviderTests(provider)
 {
     [Fact]
     public async Task A_step_that_throws_mid_ingest_leaves_the_previous_index_whole()
     {
-        using var knowledge = new TestKnowledgeBase(settings: new() { ["Assistant:Ingestion:BatchSize"] = "1" });
+        var knowledge = Open(settings: new() { ["Assistant:Ingestion:BatchSize"] = "1" });
         knowledge.Write("a.md", TestKnowledgeBase.Article("Alpha", "## One\n\nThe original alpha text about refunds."));
         knowledge.Write("b.md", TestKnowledgeBase.Article("Beta", "## Two\n\nThe original beta text about invoices."));
         await knowledge.IngestAsync();
@@ -36,6 +37,11 @@ public sealed class CrashSafetyTests
         var retry = await knowledge.IngestAsync();
         Assert.Equal((5, 1, 1), (retry.Added, retry.Updated, retry.Deleted));
     }
+
+    public sealed class OnSqlite() : CrashSafetyTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : CrashSafetyTests(StorageProvider.PostgreSQL);
 
     /// <summary>A source that breaks part-way, as a network share or a CMS export can.</summary>
     private sealed class FailingSource(IKnowledgeSource inner, int failAfterItems) : IKnowledgeSource

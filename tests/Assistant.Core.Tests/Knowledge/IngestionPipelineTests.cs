@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,21 +6,19 @@ using Xunit;
 
 namespace Assistant.Core.Tests.Knowledge;
 
-public sealed class IngestionPipelineTests : IDisposable
+public abstract class IngestionPipelineTests(StorageProvider provider) : KnowledgeProviderTests(provider)
 {
     private readonly CountingEmbeddingGenerator _generator = new();
-    private readonly TestKnowledgeBase _knowledge;
 
-    public IngestionPipelineTests() =>
-        _knowledge = new TestKnowledgeBase(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_generator));
+    private TestKnowledgeBase Knowledge => field ??= Open(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_generator));
 
     private void WriteThreeArticles()
     {
-        _knowledge.Write("billing/refunds.md", TestKnowledgeBase.Article("Refunds",
+        Knowledge.Write("billing/refunds.md", TestKnowledgeBase.Article("Refunds",
             "## Eligibility\n\nAnnual plans are refunded pro rata within 30 days.\n\n## How to ask\n\nWrite to billing support with the invoice number."));
-        _knowledge.Write("security/passwords.md", TestKnowledgeBase.Article("Passwords",
+        Knowledge.Write("security/passwords.md", TestKnowledgeBase.Article("Passwords",
             "## Requirements\n\nPasswords need twelve characters.\n\n## Reset\n\nUse the forgot password link on the sign-in page."));
-        _knowledge.Write("api/limits.md", TestKnowledgeBase.Article("API limits",
+        Knowledge.Write("api/limits.md", TestKnowledgeBase.Article("API limits",
             "## Per plan\n\nThe Team plan allows 1,200 requests per minute.\n\n## Errors\n\nOver the limit you get HTTP 429 with Retry-After."));
     }
 
@@ -27,10 +26,10 @@ public sealed class IngestionPipelineTests : IDisposable
     public async Task A_second_run_with_nothing_changed_touches_nothing()
     {
         WriteThreeArticles();
-        var first = await _knowledge.IngestAsync();
+        var first = await Knowledge.IngestAsync();
         var embedded = _generator.Passages;
 
-        var second = await _knowledge.IngestAsync();
+        var second = await Knowledge.IngestAsync();
 
         Assert.Equal(3, first.Added);
         Assert.Equal(3, second.Unchanged);
@@ -43,17 +42,17 @@ public sealed class IngestionPipelineTests : IDisposable
     public async Task An_edited_file_is_reindexed_and_only_its_changed_sections_are_embedded()
     {
         WriteThreeArticles();
-        await _knowledge.IngestAsync();
+        await Knowledge.IngestAsync();
         var embedded = _generator.Passages;
 
-        _knowledge.Write("billing/refunds.md", TestKnowledgeBase.Article("Refunds",
+        Knowledge.Write("billing/refunds.md", TestKnowledgeBase.Article("Refunds",
             "## Eligibility\n\nAnnual plans are refunded pro rata within 45 days.\n\n## How to ask\n\nWrite to billing support with the invoice number."));
-        var report = await _knowledge.IngestAsync();
+        var report = await Knowledge.IngestAsync();
 
         Assert.Equal(1, report.Updated);
         Assert.Equal(2, report.Unchanged);
         Assert.Equal(embedded + 1, _generator.Passages);
-        var hit = (await _knowledge.SearchAsync("refund annual days", 1))[0];
+        var hit = (await Knowledge.SearchAsync("refund annual days", 1))[0];
         Assert.Contains("45 days", hit.Text);
     }
 
@@ -61,38 +60,38 @@ public sealed class IngestionPipelineTests : IDisposable
     public async Task A_renamed_file_moves_without_being_embedded_again()
     {
         WriteThreeArticles();
-        await _knowledge.IngestAsync();
+        await Knowledge.IngestAsync();
         var embedded = _generator.Passages;
 
-        File.Move(Path.Combine(_knowledge.KnowledgeDirectory, "api/limits.md"), Path.Combine(_knowledge.KnowledgeDirectory, "api/rate-limits.md"));
-        var report = await _knowledge.IngestAsync();
+        File.Move(Path.Combine(Knowledge.KnowledgeDirectory, "api/limits.md"), Path.Combine(Knowledge.KnowledgeDirectory, "api/rate-limits.md"));
+        var report = await Knowledge.IngestAsync();
 
         Assert.Equal((1, 1, 1), (report.Added, report.Deleted, report.Renamed));
         Assert.Equal(embedded, _generator.Passages);
-        var documents = await _knowledge.Store.GetDocumentsAsync(TestContext.Current.CancellationToken);
+        var documents = await Knowledge.Store.GetDocumentsAsync(TestContext.Current.CancellationToken);
         Assert.Contains("api/rate-limits", documents.Keys);
         Assert.DoesNotContain("api/limits", documents.Keys);
-        Assert.Equal("api/rate-limits", (await _knowledge.SearchAsync("429 Retry-After", 1))[0].DocumentId);
+        Assert.Equal("api/rate-limits", (await Knowledge.SearchAsync("429 Retry-After", 1))[0].DocumentId);
     }
 
     [Fact]
     public async Task A_deleted_file_leaves_the_index()
     {
         WriteThreeArticles();
-        await _knowledge.IngestAsync();
+        await Knowledge.IngestAsync();
 
-        File.Delete(Path.Combine(_knowledge.KnowledgeDirectory, "security/passwords.md"));
-        var report = await _knowledge.IngestAsync();
+        File.Delete(Path.Combine(Knowledge.KnowledgeDirectory, "security/passwords.md"));
+        var report = await Knowledge.IngestAsync();
 
         Assert.Equal(1, report.Deleted);
-        var hits = await _knowledge.SearchAsync("password reset twelve characters", 10);
+        var hits = await Knowledge.SearchAsync("password reset twelve characters", 10);
         Assert.DoesNotContain(hits, hit => hit.DocumentId == "security/passwords");
     }
 
     [Fact]
     public async Task Bad_files_are_reported_by_path_and_reason_and_the_rest_ingest()
     {
-        using var knowledge = new TestKnowledgeBase(settings: new() { ["Assistant:Ingestion:MaxFileBytes"] = "4000" });
+        using var knowledge = Open(settings: new() { ["Assistant:Ingestion:MaxFileBytes"] = "4000" });
         knowledge.Write("good.md", TestKnowledgeBase.Article("Good", "## Part\n\nUseful content about invoices."));
         knowledge.Write("empty.md", "");
         knowledge.Write("blank.txt", "  \n\n ");
@@ -120,44 +119,47 @@ public sealed class IngestionPipelineTests : IDisposable
     public async Task A_file_that_turns_bad_keeps_its_last_good_version()
     {
         WriteThreeArticles();
-        await _knowledge.IngestAsync();
+        await Knowledge.IngestAsync();
 
-        _knowledge.WriteBytes("api/limits.md", [0x00, 0x01]);
-        var report = await _knowledge.IngestAsync();
+        Knowledge.WriteBytes("api/limits.md", [0x00, 0x01]);
+        var report = await Knowledge.IngestAsync();
 
         Assert.Single(report.Skipped);
         Assert.Equal(0, report.Deleted);
-        Assert.Equal("api/limits", (await _knowledge.SearchAsync("429 Retry-After", 1))[0].DocumentId);
+        Assert.Equal("api/limits", (await Knowledge.SearchAsync("429 Retry-After", 1))[0].DocumentId);
     }
 
     [Fact]
     public async Task An_article_whose_front_matter_breaks_stays_searchable_and_the_report_says_so()
     {
         WriteThreeArticles();
-        await _knowledge.IngestAsync();
+        await Knowledge.IngestAsync();
 
-        _knowledge.Write("api/limits.md", "---\ntitle: API limits\ntags: [api\n---\n# API limits\n\nThe Team plan allows 5 requests per minute.\n");
-        var report = await _knowledge.IngestAsync();
+        Knowledge.Write("api/limits.md", "---\ntitle: API limits\ntags: [api\n---\n# API limits\n\nThe Team plan allows 5 requests per minute.\n");
+        var report = await Knowledge.IngestAsync();
 
         var skipped = Assert.Single(report.Skipped);
         Assert.Equal("api/limits.md", skipped.SourcePath);
         Assert.Contains("front matter", skipped.Reason);
         Assert.EndsWith("the previously indexed version stays searchable", skipped.Reason);
         Assert.Equal(0, report.Deleted);
-        var hit = (await _knowledge.SearchAsync("429 Retry-After", 1))[0];
+        var hit = (await Knowledge.SearchAsync("429 Retry-After", 1))[0];
         Assert.Equal("api/limits", hit.DocumentId);
-        Assert.Contains("1,200 requests", (await _knowledge.SearchAsync("Team plan requests per minute", 1))[0].Text);
+        Assert.Contains("1,200 requests", (await Knowledge.SearchAsync("Team plan requests per minute", 1))[0].Text);
     }
 
     [Fact]
     public async Task A_new_article_that_is_invalid_does_not_claim_an_old_version()
     {
-        _knowledge.Write("broken.md", "---\ntitle: Never closed\n\nText.");
+        Knowledge.Write("broken.md", "---\ntitle: Never closed\n\nText.");
 
-        var report = await _knowledge.IngestAsync();
+        var report = await Knowledge.IngestAsync();
 
         Assert.DoesNotContain("previously indexed", Assert.Single(report.Skipped).Reason);
     }
 
-    public void Dispose() => _knowledge.Dispose();
+    public sealed class OnSqlite() : IngestionPipelineTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : IngestionPipelineTests(StorageProvider.PostgreSQL);
 }

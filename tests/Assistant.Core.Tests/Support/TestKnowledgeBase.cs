@@ -20,7 +20,8 @@ namespace Assistant.Core.Tests.Support;
 
 /// <summary>
 /// The real knowledge services (SQLite file, pipeline, index, retriever) over a fresh temp folder per test.
-/// Write articles with <see cref="Write"/>, then <see cref="IngestAsync"/>.
+/// Write articles with <see cref="Write"/>, then <see cref="IngestAsync"/>. Pass a <see cref="Storage.TestStateDatabase"/>'s
+/// settings to keep the index in PostgreSQL instead; two instances on one database are two replicas.
 /// </summary>
 public sealed class TestKnowledgeBase : IDisposable
 {
@@ -96,8 +97,13 @@ public sealed class TestKnowledgeBase : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        // Async: on PostgreSQL the container holds a data source, which only disposes asynchronously.
+        _services.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Root, recursive: true);
+        // Idempotent: a provider suite disposes every instance it opened, some of which a test disposed already.
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 }

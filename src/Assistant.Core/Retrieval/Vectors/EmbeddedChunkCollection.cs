@@ -2,20 +2,21 @@ using System.Linq.Expressions;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 
 namespace Assistant.Core.Retrieval.Vectors;
 
 /// <summary>
-/// The default vector store: records persist in the knowledge database and are searched by an exact SIMD scan in
-/// memory. At help-center scale (tens of thousands of chunks) a full scan takes a few milliseconds and needs no
+/// The default vector store: records persist in the knowledge database (the SQLite file, or the PostgreSQL database
+/// replicas share) and are searched by an exact SIMD scan in memory. At help-center scale (tens of thousands of chunks) a full scan takes a few milliseconds and needs no
 /// approximate index to tune. Filters are compiled and run on the records, so any expression works here, even ones
 /// a server-side store could not translate.
 /// </summary>
 public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkVector>
 {
-    private readonly EmbeddedVectorTable _table;
+    private readonly IEmbeddedVectorTable _table;
     private readonly int _dimensions;
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new();
@@ -23,11 +24,22 @@ public sealed class EmbeddedChunkCollection : VectorStoreCollection<Guid, ChunkV
     private long _generation;
 
     public EmbeddedChunkCollection(SqliteDatabase knowledgeDatabase, string name, int dimensions)
+        : this(new EmbeddedVectorTable(knowledgeDatabase, name), name, dimensions)
+    {
+    }
+
+    /// <summary>Records in the database replicas share: each replica searches its own copy in memory and reloads it when another one wrote.</summary>
+    public EmbeddedChunkCollection(PostgresDatabase database, string name, int dimensions)
+        : this(new PostgresEmbeddedVectorTable(database, name), name, dimensions)
+    {
+    }
+
+    private EmbeddedChunkCollection(IEmbeddedVectorTable table, string name, int dimensions)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimensions);
         Name = name;
         _dimensions = dimensions;
-        _table = new EmbeddedVectorTable(knowledgeDatabase, name);
+        _table = table;
     }
 
     public override string Name { get; }

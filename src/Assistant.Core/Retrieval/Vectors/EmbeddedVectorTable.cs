@@ -9,7 +9,7 @@ namespace Assistant.Core.Retrieval.Vectors;
 /// Where the embedded store's vectors persist: two tables in the knowledge database, so vectors survive a restart
 /// (nothing is re-embedded) and are backed up with the chunks they belong to. Reads happen once, at first use.
 /// </summary>
-internal sealed class EmbeddedVectorTable
+internal sealed class EmbeddedVectorTable : IEmbeddedVectorTable
 {
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS vector_collections (

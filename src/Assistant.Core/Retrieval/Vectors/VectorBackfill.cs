@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Assistant.Core.Embeddings;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Assistant.Core.Retrieval.Vectors;
 
 /// <summary>
 /// Gives the served index's chunks their vectors after the keyword index is already answering: it embeds the chunks
-/// the <see cref="VectorLedger"/> has no vector for (of the current model, for the current text), batch by batch, and
+/// the <see cref="IVectorLedger"/> has no vector for (of the current model, for the current text), batch by batch, and
 /// upserts them into the vector store. Each batch is recorded as it lands, so a stopped run continues where it
 /// stopped. Identical text is embedded once: a vector already stored for the same content hash is copied. The web
 /// host runs it in the background; the CLI runs it in the foreground with a progress bar.
@@ -19,7 +20,8 @@ public sealed class VectorBackfill(
     KnowledgeIndex index,
     IEmbeddingGenerator<string, Embedding<float>> generator,
     VectorStoreCollection<Guid, ChunkVector> collection,
-    VectorLedger ledger,
+    IVectorLedger ledger,
+    IReplicaLock replicas,
     IOptions<EmbeddingOptions> options,
     ILogger<VectorBackfill> logger)
 {
@@ -58,7 +60,11 @@ public sealed class VectorBackfill(
         await _running.WaitAsync(cancellationToken);
         try
         {
-            return await PassAsync(progress, cancellationToken);
+            // One replica embeds at a time; the next finds the ledger filled and only reloads what the first wrote.
+            await using (await replicas.AcquireAsync(AdvisoryLocks.EmbeddingBackfill, cancellationToken))
+            {
+                return await PassAsync(progress, cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -86,6 +92,11 @@ public sealed class VectorBackfill(
             await ledger.ResetAsync(ModelId, cancellationToken);
         }
         await collection.EnsureCollectionExistsAsync(cancellationToken);
+        if (collection is EmbeddedChunkCollection shared)
+        {
+            // Vectors another replica wrote are copied by content hash below, so they must be in memory here.
+            await shared.RefreshIfChangedAsync(cancellationToken);
+        }
 
         var snapshot = index.Current;
         var recorded = await ledger.LoadAsync(cancellationToken);

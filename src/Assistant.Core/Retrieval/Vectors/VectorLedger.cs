@@ -8,7 +8,7 @@ namespace Assistant.Core.Retrieval.Vectors;
 /// knowledge database whatever the vector store is, so a backfill knows what is left after a restart without
 /// scanning a remote store, and a model change is noticed before any vector of the old model is searched.
 /// </summary>
-public sealed class VectorLedger
+public sealed class VectorLedger : IVectorLedger
 {
     private const string Ddl = """
         CREATE TABLE IF NOT EXISTS vector_ledger_model (

@@ -1,5 +1,6 @@
 using Assistant.Core.Retrieval.Vectors.Qdrant;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public static class VectorStoreServiceCollectionExtensions
     /// <summary>
     /// Registers the one <see cref="VectorStoreCollection{TKey,TRecord}"/> of chunk vectors, chosen by
     /// Assistant:VectorStore:Provider, with the ledger and backfill that keep it in step with the keyword index.
-    /// Retrieval only ever sees the abstraction.
+    /// Retrieval only ever sees the abstraction. On PostgreSQL the embedded store and the ledger live in the shared
+    /// database, and a backfill takes <see cref="AdvisoryLocks.EmbeddingBackfill"/> so replicas embed one at a time.
     /// </summary>
     public static IServiceCollection AddAssistantVectorStore(this IServiceCollection services)
     {
@@ -29,13 +31,20 @@ public static class VectorStoreServiceCollectionExtensions
             return options.Provider switch
             {
                 VectorStoreProvider.Qdrant => QdrantChunkCollection.Create(options, dimensions),
+                _ when provider.UsesPostgres() => new EmbeddedChunkCollection(
+                    provider.GetRequiredService<PostgresDatabase>(), options.CollectionName, dimensions),
                 _ => new EmbeddedChunkCollection(
                     provider.GetRequiredKeyedService<SqliteDatabase>(KnowledgeDatabaseKey), options.CollectionName, dimensions),
             };
         });
-        services.AddSingleton(provider => new VectorLedger(
-            provider.GetRequiredKeyedService<SqliteDatabase>(KnowledgeDatabaseKey),
-            provider.GetRequiredService<IOptions<VectorStoreOptions>>().Value.CollectionName));
+        services.AddSingleton<IVectorLedger>(provider =>
+        {
+            var collection = provider.GetRequiredService<IOptions<VectorStoreOptions>>().Value.CollectionName;
+            return provider.UsesPostgres()
+                ? new PostgresVectorLedger(provider.GetRequiredService<PostgresDatabase>(), collection)
+                : new VectorLedger(provider.GetRequiredKeyedService<SqliteDatabase>(KnowledgeDatabaseKey), collection);
+        });
+        services.AddReplicaLock();
         services.AddSingleton<VectorBackfill>();
         return services;
     }

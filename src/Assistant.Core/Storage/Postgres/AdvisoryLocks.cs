@@ -11,4 +11,7 @@ public static class AdvisoryLocks
 
     /// <summary>Held for a whole ingest: one replica builds the knowledge index at a time.</summary>
     public const long Ingestion = 0x4153_5302;
+
+    /// <summary>Held for a whole embedding backfill pass: one replica embeds the index's chunks at a time.</summary>
+    public const long EmbeddingBackfill = 0x4153_5310;
 }

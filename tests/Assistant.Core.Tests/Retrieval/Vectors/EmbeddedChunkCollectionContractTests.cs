@@ -1,23 +1,36 @@
 using Assistant.Core.Retrieval.Vectors;
 using Assistant.Core.Storage;
+using Assistant.Core.Tests.Support.Storage;
 using Microsoft.Extensions.VectorData;
 using Xunit;
 
 namespace Assistant.Core.Tests.Retrieval.Vectors;
 
-/// <summary>The contract on the embedded store, over a real SQLite file per test.</summary>
-public sealed class EmbeddedChunkCollectionContractTests : ChunkCollectionContract, IDisposable
+/// <summary>The contract on the embedded store, over a real SQLite file or a PostgreSQL database per test.</summary>
+public abstract class EmbeddedChunkCollectionContractTests(StorageProvider provider) : ChunkCollectionContract, IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("assistant-vectors-").FullName;
     private readonly List<EmbeddedChunkCollection> _collections = [];
+    private TestStateDatabase? _database;
 
-    private string DatabasePath => Path.Combine(_root, "knowledge.db");
-
-    protected override Task<VectorStoreCollection<Guid, ChunkVector>> CreateCollectionAsync(string name, int dimensions)
+    protected override async Task<VectorStoreCollection<Guid, ChunkVector>> CreateCollectionAsync(string name, int dimensions)
     {
-        var collection = new EmbeddedChunkCollection(new SqliteDatabase(DatabasePath), name, dimensions);
+        _database ??= await TestStateDatabase.CreateAsync(provider);
+        return Keep(_database.Pick(
+            sqlite => new EmbeddedChunkCollection(sqlite, name, dimensions), postgres => new EmbeddedChunkCollection(postgres, name, dimensions)));
+    }
+
+    /// <summary>The same collection as another replica (or process) opens it: its own connections and its own records in memory.</summary>
+    private async Task<EmbeddedChunkCollection> OtherReplicaAsync(string name)
+    {
+        _database ??= await TestStateDatabase.CreateAsync(provider);
+        return Keep(_database.OtherReplica(
+            sqlite => new EmbeddedChunkCollection(sqlite, name, Dimensions), postgres => new EmbeddedChunkCollection(postgres, name, Dimensions)));
+    }
+
+    private EmbeddedChunkCollection Keep(EmbeddedChunkCollection collection)
+    {
         _collections.Add(collection);
-        return Task.FromResult<VectorStoreCollection<Guid, ChunkVector>>(collection);
+        return collection;
     }
 
     [Fact]
@@ -27,7 +40,7 @@ public sealed class EmbeddedChunkCollectionContractTests : ChunkCollectionContra
         await first.EnsureCollectionExistsAsync(Cancel);
         await first.UpsertAsync([Record("a#0", Axis(0), "tags:billing"), Record("b#0", Axis(1))], Cancel);
 
-        var reopened = await CreateCollectionAsync("restart", Dimensions);
+        var reopened = await OtherReplicaAsync("restart");
         var hits = await reopened.SearchAsync(Axis(1), 2, cancellationToken: Cancel).ToListAsync(Cancel);
 
         Assert.Equal(["b#0", "a#0"], hits.Select(hit => hit.Record.ChunkId));
@@ -60,10 +73,35 @@ public sealed class EmbeddedChunkCollectionContractTests : ChunkCollectionContra
         Assert.Contains("a#0", error.Message);
     }
 
+    [Fact]
+    public async Task Another_replicas_writes_show_up_after_a_refresh_and_not_before()
+    {
+        var mine = await CreateCollectionAsync("replicas", Dimensions);
+        await mine.EnsureCollectionExistsAsync(Cancel);
+        await mine.UpsertAsync([Record("a#0", Axis(0))], Cancel);
+        var other = await OtherReplicaAsync("replicas");
+        Assert.Equal(1, await other.CountAsync(Cancel));
+
+        await mine.UpsertAsync([Record("b#0", Axis(1))], Cancel);
+        await mine.DeleteAsync(ChunkVector.KeyOf("a#0"), Cancel);
+        var before = await other.SearchAsync(Axis(1), 2, cancellationToken: Cancel).Select(hit => hit.Record.ChunkId).ToListAsync(Cancel);
+        await other.RefreshIfChangedAsync(Cancel);
+        var after = await other.SearchAsync(Axis(1), 2, cancellationToken: Cancel).Select(hit => hit.Record.ChunkId).ToListAsync(Cancel);
+
+        Assert.Equal(["a#0"], before);
+        Assert.Equal(["b#0"], after);
+    }
+
+    // xUnit disposes asynchronously first (the contract deletes its collections), then here.
     public void Dispose()
     {
         _collections.ForEach(collection => collection.Dispose());
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
+        _database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        GC.SuppressFinalize(this);
     }
+
+    public sealed class OnSqlite() : EmbeddedChunkCollectionContractTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : EmbeddedChunkCollectionContractTests(StorageProvider.PostgreSQL);
 }

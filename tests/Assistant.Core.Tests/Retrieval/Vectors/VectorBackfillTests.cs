@@ -1,4 +1,5 @@
 using Assistant.Core.Retrieval.Vectors;
+using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +7,9 @@ using Xunit;
 
 namespace Assistant.Core.Tests.Retrieval.Vectors;
 
-public sealed class VectorBackfillTests : IDisposable
+public abstract class VectorBackfillTests(StorageProvider provider) : KnowledgeProviderTests(provider)
 {
     private readonly string _root = Directory.CreateTempSubdirectory("assistant-backfill-").FullName;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private Dictionary<string, string?> Shared => new()
     {
@@ -100,7 +99,7 @@ public sealed class VectorBackfillTests : IDisposable
     }
 
     private TestKnowledgeBase Open(CountingEmbeddingGenerator generator) =>
-        new(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator), Shared);
+        Open(services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(generator), Shared);
 
     private void WriteArticles(int count)
     {
@@ -112,9 +111,15 @@ public sealed class VectorBackfillTests : IDisposable
         }
     }
 
-    public void Dispose()
+    public override async ValueTask DisposeAsync()
     {
+        await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_root, recursive: true);
     }
+
+    public sealed class OnSqlite() : VectorBackfillTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : VectorBackfillTests(StorageProvider.PostgreSQL);
 }
