@@ -11,4 +11,7 @@ public static class AdvisoryLocks
 
     /// <summary>Held for a whole ingest: one replica builds the knowledge index at a time.</summary>
     public const long Ingestion = 0x4153_5302;
+
+    /// <summary>Held by each audit append for its transaction: entries from every replica are numbered one at a time, without gaps.</summary>
+    public const long AuditAppend = 0x4153_5310;
 }
