@@ -133,16 +133,16 @@ public sealed class PostgresBackofficeStore(PostgresDatabase database, TimeProvi
         var ticket = new Ticket(Ids.New("ticket"), customerId, subject.Trim(), body.Trim(), Ticket.Open, Now);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The customer's row lock orders every ticket opening for that customer, whichever replica runs it: the
-        // second request counts the first one's ticket. (A count alone would not block, and two would both fit.)
-        await using (var count = new NpgsqlCommand("""
-            SELECT (SELECT COUNT(*) FROM backoffice_tickets WHERE customer_id = @customer AND created_at > @since)
-            FROM backoffice_customers WHERE id = @customer FOR UPDATE
-            """, connection, transaction))
+        // The customer's row lock orders every ticket opening for that customer, whichever replica runs it. The count
+        // is a statement of its own: in READ COMMITTED each statement sees what was committed when it began, so only a
+        // count taken after the lock is granted includes the ticket of the request that held it.
+        await ExecuteAsync(connection, transaction, "SELECT 1 FROM backoffice_customers WHERE id = @p1 FOR UPDATE", [customerId], cancellationToken);
+        await using (var count = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM backoffice_tickets WHERE customer_id = @customer AND created_at > @since", connection, transaction))
         {
             count.Parameters.AddWithValue("customer", customerId);
             count.Parameters.AddWithValue("since", ticket.CreatedAt.AddDays(-1).ToUniversalTime());
-            if (await count.ExecuteScalarAsync(cancellationToken) is long opened && opened >= perDay)
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! >= perDay)
             {
                 return null;
             }
