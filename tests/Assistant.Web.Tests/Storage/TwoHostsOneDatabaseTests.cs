@@ -37,7 +37,7 @@ public sealed class TwoHostsOneDatabaseTests
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], decisions.Select(d => d.Status).Order());
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
-        Assert.Equal("executed", Status((await GetAsync(samOnSecond, $"/api/actions/{Id(confirmed)}")).Body));
+        Assert.Equal("executed", Status((await GetAsync(samOnSecond, $"/api/actions/{Id(confirmed)}")).Body.GetProperty("action")));
         Assert.Single(await AuditAsync(ada, $"?event=executed&actionId={Id(confirmed)}"));
         using var aliceOnSecond = await second.CreateIngestedClientAsync("alice");
         Assert.Equal(("refunded", "$180.00"), await InvoiceAsync(aliceOnSecond, "INV-2025-0388"));
@@ -67,7 +67,7 @@ public sealed class TwoHostsOneDatabaseTests
         var statuses = new List<string>();
         foreach (var id in proposed)
         {
-            statuses.Add(Status((await GetAsync(aliceOnFirst, $"/api/actions/{id}")).Body));
+            statuses.Add(Status((await GetAsync(aliceOnFirst, $"/api/actions/{id}")).Body.GetProperty("action")));
         }
         Assert.Equal(5, statuses.Count(status => status == "executed"));
         Assert.Equal(3, statuses.Count(status => status == "failed"));
