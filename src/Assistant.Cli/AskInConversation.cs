@@ -25,7 +25,7 @@ internal static class AskInConversation
             return 2;
         }
         // The web seeds the demo backoffice at startup; tools act on it, so the CLI makes sure of it the same way.
-        await BackofficeSeed.EnsureSeededAsync(services.GetRequiredService<SqliteBackofficeStore>(), cancellationToken: cancellationToken);
+        await BackofficeSeed.EnsureSeededAsync(services.GetRequiredService<IBackofficeSeedStore>(), cancellationToken: cancellationToken);
         var conversations = services.GetRequiredService<IConversationStore>();
         conversationId ??= (await conversations.CreateAsync(username, cancellationToken)).Id;
         if (await conversations.GetRecentAsync(conversationId, ConversationService.ContextMessages, cancellationToken) is not { } conversation

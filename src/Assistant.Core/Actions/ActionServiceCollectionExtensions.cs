@@ -10,6 +10,7 @@ using Assistant.Core.Backoffice;
 using Assistant.Core.Budgets;
 using Assistant.Core.Models;
 using Assistant.Core.Models.Middleware;
+using Assistant.Core.Storage;
 using Assistant.Core.Monitoring;
 using Assistant.Core.Operations;
 using Assistant.Core.Releases;
@@ -32,7 +33,7 @@ public static class ActionServiceCollectionExtensions
     {
         services.AddOptions<ActionOptions>().BindConfiguration(ActionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IPendingActionStore, SqlitePendingActionStore>();
+        services.AddStore<IPendingActionStore, SqlitePendingActionStore, PostgresPendingActionStore>();
 
         // Adding a tool: one class, one line here (see docs/add-a-tool.md).
         services.AddSingleton<AssistantTool, LookUpSubscriptionTool>();

@@ -1,8 +1,8 @@
 namespace Assistant.Core.Audit;
 
 /// <summary>
-/// The append-only record of tool actions. There is deliberately no way to change or remove an entry, and the
-/// SQLite store refuses UPDATE and DELETE on its table as well.
+/// The append-only record of tool actions. There is deliberately no way to change or remove an entry, and both
+/// stores' databases refuse UPDATE and DELETE on the table as well (triggers, in SQLite and PostgreSQL).
 /// </summary>
 public interface IAuditLog
 {

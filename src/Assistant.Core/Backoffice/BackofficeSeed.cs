@@ -30,7 +30,7 @@ public static class BackofficeSeed
         EnsureSeededAsync(new SqliteBackofficeStore(database), today, cancellationToken);
 
     /// <summary>Seeds the demo records unless any customer exists; true when it inserted them.</summary>
-    public static Task<bool> EnsureSeededAsync(SqliteBackofficeStore store, DateOnly? today = null, CancellationToken cancellationToken = default)
+    public static Task<bool> EnsureSeededAsync(IBackofficeSeedStore store, DateOnly? today = null, CancellationToken cancellationToken = default)
     {
         var day = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -67,7 +67,7 @@ public static class BackofficeSeed
             Paid("inv_2026_0409", BobCustomerId, "INV-2026-0409", bobRenews.AddMonths(-2), 18.00m),
             Paid("inv_2026_0455", BobCustomerId, BobLatestInvoice, bobRenews.AddMonths(-1), 18.00m),
         ];
-        return store.SeedIfEmptyAsync(customers, subscriptions, orders, invoices, cancellationToken);
+        return store.SeedIfEmptyAsync(new BackofficeRecords(customers, subscriptions, orders, invoices), cancellationToken);
     }
 
     private static Invoice Paid(string id, string customerId, string number, DateOnly issuedOn, decimal amount) =>

@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.Backoffice;
@@ -6,12 +7,12 @@ public static class BackofficeServiceCollectionExtensions
 {
     /// <summary>
     /// The demo backoffice the tools act on (customers, subscriptions, invoices, orders, tickets), in the app
-    /// database. The concrete store is registered too, for seeding. Needs <c>AddAssistantStorage</c>.
+    /// database, and its seeding side for the hosts' start-up. Needs <c>AddAssistantStorage</c>.
     /// </summary>
     public static IServiceCollection AddAssistantBackoffice(this IServiceCollection services)
     {
-        services.AddSingleton<SqliteBackofficeStore>();
-        services.AddSingleton<IBackofficeStore>(provider => provider.GetRequiredService<SqliteBackofficeStore>());
+        services.AddStore<IBackofficeStore, SqliteBackofficeStore, PostgresBackofficeStore>();
+        services.AddStore<IBackofficeSeedStore, SqliteBackofficeStore, PostgresBackofficeStore>();
         return services;
     }
 }

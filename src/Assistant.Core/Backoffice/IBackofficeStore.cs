@@ -23,6 +23,13 @@ public interface IBackofficeStore
     /// <summary>Opens a ticket. Throws <see cref="ArgumentException"/> when the subject or body is blank.</summary>
     Task<Ticket> CreateTicketAsync(string customerId, string subject, string body, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a ticket unless the customer has opened <paramref name="perDay"/> or more in the 24 hours before now;
+    /// returns null then and stores nothing. The count and the insert are one atomic step, so requests racing on any
+    /// replica never take the customer past the limit. Throws <see cref="ArgumentException"/> when the subject or body is blank.
+    /// </summary>
+    Task<Ticket?> CreateTicketWithinLimitAsync(string customerId, string subject, string body, int perDay, CancellationToken cancellationToken = default);
+
     /// <summary>The customer's tickets, newest first.</summary>
     Task<IReadOnlyList<Ticket>> ListTicketsAsync(string customerId, CancellationToken cancellationToken = default);
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Core.Backoffice;
 
-public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider? time = null) : IBackofficeStore
+public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider? time = null) : IBackofficeStore, IBackofficeSeedStore
 {
     // Stamps come from the same clock the tools compare them with (the ticket limit counts the last 24 hours).
     private DateTimeOffset Now => (time ?? TimeProvider.System).GetUtcNow();
@@ -125,6 +125,31 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
         return ticket;
     }
 
+    public async Task<Ticket?> CreateTicketWithinLimitAsync(string customerId, string subject, string body, int perDay, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentException.ThrowIfNullOrWhiteSpace(body);
+        var ticket = new Ticket(Ids.New("ticket"), customerId, subject.Trim(), body.Trim(), Ticket.Open, Now);
+        await using var connection = await database.OpenAsync(_schema, cancellationToken);
+        // BEGIN IMMEDIATE: the count and the insert share the write lock, so two requests never both take the last place.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var count = connection.CreateCommand())
+        {
+            count.Transaction = transaction;
+            count.CommandText = "SELECT COUNT(*) FROM backoffice_tickets WHERE customer_id = $customer AND created_at > $since";
+            count.Parameters.AddWithValue("$customer", customerId);
+            count.Parameters.AddWithValue("$since", ticket.CreatedAt.AddDays(-1).ToString("O"));
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! >= perDay)
+            {
+                return null;
+            }
+        }
+        await ExecuteAsync(connection, transaction, $"INSERT INTO backoffice_tickets({TicketColumns}) VALUES($1, $2, $3, $4, $5, $6)",
+            [ticket.Id, ticket.CustomerId, ticket.Subject, ticket.Body, ticket.Status, ticket.CreatedAt.ToString("O")], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ticket;
+    }
+
     public async Task<IReadOnlyList<Ticket>> ListTicketsAsync(string customerId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
@@ -135,29 +160,15 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
 
     public async Task<Subscription> ChangePlanAsync(string customerId, string newPlan, string? newCycle = null, CancellationToken cancellationToken = default)
     {
-        var plan = PlanCatalog.Normalize(newPlan)
-            ?? throw new InvalidOperationException($"Unknown plan '{newPlan}'. Plans are {string.Join(", ", PlanCatalog.PlanNames)}.");
-        if (plan == PlanCatalog.Enterprise)
-        {
-            throw new InvalidOperationException("The Enterprise plan is sold by custom quote and cannot be changed to self-serve; the sales team has to arrange it.");
-        }
-        var cycle = newCycle?.Trim().ToLowerInvariant();
-        if (cycle is not null and not (Subscription.Monthly or Subscription.Annual))
-        {
-            throw new InvalidOperationException($"Unknown billing cycle '{newCycle}'. Use '{Subscription.Monthly}' or '{Subscription.Annual}'.");
-        }
+        var plan = BackofficeRules.PlanForChange(newPlan);
+        var cycle = BackofficeRules.CycleForChange(newCycle);
 
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         // BEGIN IMMEDIATE: the current cycle is read and the new price written under one write lock.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var current = await GetSubscriptionAsync(connection, transaction, customerId, cancellationToken)
             ?? throw new InvalidOperationException($"Customer '{customerId}' has no subscription to change.");
-        cycle ??= current.BillingCycle;
-        if (!PlanCatalog.TryGetPrice(plan, cycle, out var price))
-        {
-            throw new InvalidOperationException($"The {plan} plan has no {cycle} price.");
-        }
-        var changed = current with { Plan = plan, BillingCycle = cycle, PricePerSeat = price };
+        var changed = BackofficeRules.Changed(current, plan, cycle);
         // A change made now replaces whatever was scheduled for the end of the period.
         await ExecuteAsync(connection, transaction, "DELETE FROM backoffice_scheduled_changes WHERE customer_id = $1", [customerId], cancellationToken);
         await using (var update = connection.CreateCommand())
@@ -176,13 +187,7 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
 
     public async Task<ScheduledPlanChange> ScheduleChangeAsync(string customerId, string newPlan, string newCycle, DateOnly effectiveOn, CancellationToken cancellationToken = default)
     {
-        var plan = PlanCatalog.Normalize(newPlan)
-            ?? throw new InvalidOperationException($"Unknown plan '{newPlan}'. Plans are {string.Join(", ", PlanCatalog.PlanNames)}.");
-        var cycle = newCycle.Trim().ToLowerInvariant();
-        if (!PlanCatalog.TryGetPrice(plan, cycle, out _))
-        {
-            throw new InvalidOperationException($"The {plan} plan has no self-serve {cycle} price.");
-        }
+        var (plan, cycle) = BackofficeRules.Scheduled(newPlan, newCycle);
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         _ = await GetSubscriptionAsync(connection, transaction, customerId, cancellationToken)
@@ -207,34 +212,14 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
 
     public async Task<Invoice> RefundAsync(string customerId, string invoiceNumber, decimal amount, CancellationToken cancellationToken = default)
     {
-        if (amount <= 0m || decimal.Round(amount, 2) != amount)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A refund must be a positive amount in whole cents.");
-        }
+        BackofficeRules.CheckRefundAmount(amount);
 
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         // BEGIN IMMEDIATE: two refunds of one invoice serialise, so together they can never exceed its amount.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var invoice = await GetInvoiceAsync(connection, transaction, customerId, invoiceNumber, cancellationToken)
             ?? throw new InvalidOperationException($"No invoice {invoiceNumber} was found for this customer.");
-        if (invoice.Status is not (Invoice.Paid or Invoice.PartiallyRefunded))
-        {
-            throw new InvalidOperationException(invoice.Status == Invoice.Refunded
-                ? $"Invoice {invoice.Number} has already been refunded in full."
-                : $"Invoice {invoice.Number} is {invoice.Status}, not paid, so there is nothing to refund.");
-        }
-        var refundable = invoice.Amount - invoice.RefundedAmount;
-        if (amount > refundable)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Cannot refund {amount:0.00} {invoice.Currency} on invoice {invoice.Number}: at most {refundable:0.00} {invoice.Currency} is left to refund."));
-        }
-        var refunded = invoice.RefundedAmount + amount;
-        var updated = invoice with
-        {
-            RefundedAmount = refunded,
-            Status = refunded == invoice.Amount ? Invoice.Refunded : Invoice.PartiallyRefunded,
-        };
+        var updated = BackofficeRules.Refunded(invoice, amount);
         await using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
@@ -261,12 +246,8 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
         return reset;
     }
 
-    /// <summary>
-    /// Inserts the given records in one transaction unless any customer exists already; true when it inserted. The
-    /// check and the inserts share one write lock, so two processes starting at once seed only once.
-    /// </summary>
-    internal async Task<bool> SeedIfEmptyAsync(IReadOnlyList<Customer> customers, IReadOnlyList<Subscription> subscriptions,
-        IReadOnlyList<Order> orders, IReadOnlyList<Invoice> invoices, CancellationToken cancellationToken)
+    // The check and the inserts share one write lock, so two processes starting at once seed only once.
+    public async Task<bool> SeedIfEmptyAsync(BackofficeRecords records, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(_schema, cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -279,22 +260,22 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
                 return false;
             }
         }
-        foreach (var customer in customers)
+        foreach (var customer in records.Customers)
         {
             await ExecuteAsync(connection, transaction, "INSERT INTO backoffice_customers(id, username, name, email, company) VALUES($1, $2, $3, $4, $5)",
                 [customer.Id, customer.Username, customer.Name, customer.Email, customer.Company], cancellationToken);
         }
-        foreach (var s in subscriptions)
+        foreach (var s in records.Subscriptions)
         {
             await ExecuteAsync(connection, transaction, $"INSERT INTO backoffice_subscriptions({SubscriptionColumns}) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                 [s.Id, s.CustomerId, s.Plan, s.Seats, s.BillingCycle, s.Status, ToCents(s.PricePerSeat), s.RenewsOn.ToString("O", CultureInfo.InvariantCulture)], cancellationToken);
         }
-        foreach (var o in orders)
+        foreach (var o in records.Orders)
         {
             await ExecuteAsync(connection, transaction, $"INSERT INTO backoffice_orders({OrderColumns}) VALUES($1, $2, $3, $4, $5, $6)",
                 [o.Id, o.CustomerId, o.CreatedAt.ToString("O"), o.Description, ToCents(o.Amount), o.Currency], cancellationToken);
         }
-        foreach (var i in invoices)
+        foreach (var i in records.Invoices)
         {
             await ExecuteAsync(connection, transaction, $"INSERT INTO backoffice_invoices({InvoiceColumns}) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
                 [i.Id, i.CustomerId, i.Number, i.IssuedOn.ToString("O", CultureInfo.InvariantCulture), ToCents(i.Amount), i.Currency, i.Status, ToCents(i.RefundedAmount)], cancellationToken);
@@ -358,10 +339,9 @@ public sealed class SqliteBackofficeStore(SqliteDatabase database, TimeProvider?
     private static Ticket ReadTicket(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), ParseTimestamp(r.GetString(5)));
 
-    private static long ToCents(decimal amount) => (long)decimal.Round(amount * 100m);
+    private static long ToCents(decimal amount) => BackofficeRules.ToCents(amount);
 
-    // Multiplying by 0.01m (rather than dividing by 100) keeps two decimal places, so 1440 reads back as 1440.00.
-    private static decimal FromCents(long cents) => cents * 0.01m;
+    private static decimal FromCents(long cents) => BackofficeRules.FromCents(cents);
 
     private static DateOnly ParseDate(string value) => DateOnly.ParseExact(value, "O", CultureInfo.InvariantCulture);
 

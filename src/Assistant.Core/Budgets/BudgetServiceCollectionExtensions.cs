@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,7 +20,7 @@ public static class BudgetServiceCollectionExtensions
         }
         services.AddOptions<BudgetOptions>().BindConfiguration(BudgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IBudgetStore, SqliteBudgetStore>();
+        services.AddStore<IBudgetStore, SqliteBudgetStore, PostgresBudgetStore>();
         services.AddSingleton<BudgetPricing>();
         services.AddSingleton<BudgetMetrics>();
         services.AddSingleton<BudgetEventQueue>();

@@ -6,7 +6,7 @@ namespace Assistant.Web.Actions;
 /// Seeds the demo backoffice (alice's and bob's subscriptions, orders and invoices) when it is empty, before the app
 /// takes requests. It never touches a backoffice that has customers, so demo changes survive restarts.
 /// </summary>
-public sealed class BackofficeSeeding(SqliteBackofficeStore backoffice, ILogger<BackofficeSeeding> logger) : IHostedService
+public sealed class BackofficeSeeding(IBackofficeSeedStore backoffice, ILogger<BackofficeSeeding> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class VersionToolTests : IDisposable
 
     private async Task WithoutRefundsAsync()
     {
-        await BackofficeSeed.EnsureSeededAsync(_host.Get<SqliteBackofficeStore>(), DateOnly.FromDateTime(DateTime.UtcNow), Cancel);
+        await BackofficeSeed.EnsureSeededAsync(_host.Get<IBackofficeSeedStore>(), DateOnly.FromDateTime(DateTime.UtcNow), Cancel);
         var store = _host.Get<IAssistantVersionStore>();
         var configured = await store.ConfiguredAsync(Cancel);
         _host.Get<SettableVersionSelector>().Version = await store.CreateDraftAsync("v2-no-refunds", "", configured.Settings with

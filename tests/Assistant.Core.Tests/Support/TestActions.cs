@@ -29,7 +29,7 @@ public sealed class TestActions : IDisposable
     {
         _settings = new Dictionary<string, string?>(settings ?? []);
         _host = Build(null);
-        BackofficeSeed.EnsureSeededAsync(Get<SqliteBackofficeStore>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+        BackofficeSeed.EnsureSeededAsync(Get<IBackofficeSeedStore>(), DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime), TestContext.Current.CancellationToken).GetAwaiter().GetResult();
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));

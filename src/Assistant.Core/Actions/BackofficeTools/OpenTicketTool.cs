@@ -35,8 +35,9 @@ public sealed class OpenTicketTool(IBackofficeStore backoffice, IOptions<ActionO
         [Description("What the problem is, in the customer's words"), Length(1, 4000)] string body,
         CancellationToken cancellationToken = default)
     {
-        await CheckDailyLimitAsync(context, cancellationToken);
-        var ticket = await backoffice.CreateTicketAsync(context.Customer.Id, subject.Trim(), body.Trim(), cancellationToken);
+        // The store counts and inserts in one step: two approvals racing on two replicas cannot both take the last place.
+        var ticket = await backoffice.CreateTicketWithinLimitAsync(context.Customer.Id, subject.Trim(), body.Trim(), options.Value.TicketsPerDay, cancellationToken)
+            ?? throw LimitReached(options.Value.TicketsPerDay);
         return new ToolResult($"Ticket {ticket.Id} is open; support replies by email to {context.Customer.Email}.",
             [new("Ticket", null, ticket.Id), new("Subject", null, ticket.Subject), new("Status", null, ticket.Status)]);
     }
@@ -47,8 +48,10 @@ public sealed class OpenTicketTool(IBackofficeStore backoffice, IOptions<ActionO
         var recent = (await backoffice.ListTicketsAsync(context.Customer.Id, cancellationToken)).Count(t => t.CreatedAt > since);
         if (recent >= options.Value.TicketsPerDay)
         {
-            throw new ToolRefusedException(ToolRefusal.Limit,
-                $"You have opened {recent} tickets in the last 24 hours, the most the assistant can open for you; support will reply to those first.");
+            throw LimitReached(recent);
         }
     }
+
+    private static ToolRefusedException LimitReached(int recent) => new(ToolRefusal.Limit,
+        $"You have opened {recent} tickets in the last 24 hours, the most the assistant can open for you; support will reply to those first.");
 }

@@ -22,7 +22,7 @@ public sealed class RedTeamEvaluator(
     IAuditLog audit,
     ITraceStore traces,
     ToolCatalog tools,
-    SqliteBackofficeStore backoffice)
+    IBackofficeSeedStore backoffice)
 {
     public async Task<IReadOnlyList<RedTeamCaseResult>> RunAsync(IReadOnlyList<RedTeamCase> cases, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {

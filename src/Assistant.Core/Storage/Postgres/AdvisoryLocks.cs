@@ -14,4 +14,7 @@ public static class AdvisoryLocks
 
     /// <summary>Held for a whole embedding backfill pass: one replica embeds the index's chunks at a time.</summary>
     public const long EmbeddingBackfill = 0x4153_5310;
+
+    /// <summary>Held by each audit append for its transaction: entries from every replica are numbered one at a time, without gaps.</summary>
+    public const long AuditAppend = 0x4153_5311;
 }
