@@ -27,7 +27,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<SectionChunker>();
         services.AddSingleton<ChunkBuilder>();
         services.AddSingleton<ChunkFlagger>();
-        services.AddSingleton<IFlagReviewStore, SqliteFlagReviewStore>();
+        services.AddStore<IFlagReviewStore, SqliteFlagReviewStore, PostgresFlagReviewStore>();
         services.AddSingleton<ContentFlagCatalog>();
         services.AddSingleton<IngestionFingerprint>();
         services.AddSingleton<IngestionPipeline>();
