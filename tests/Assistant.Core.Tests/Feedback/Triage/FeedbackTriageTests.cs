@@ -169,37 +169,6 @@ public abstract class FeedbackTriageTests(StorageProvider provider) : StoreContr
         Assert.True(request.Validate().ContainsKey(field));
     }
 
-    [Fact]
-    public async Task Two_agents_triaging_new_feedback_on_two_replicas_at_once_leave_one_consistent_label()
-    {
-        var down = await DownAsync("trace_1");
-        var other = Database.OtherReplica<ITriageStore>(sqlite => new SqliteTriageStore(sqlite), postgres => new PostgresTriageStore(postgres));
-
-        // When both read "new", the status guard lets one label land and tells the other; when one reads after the
-        // other's commit, it relabels. Either way the stored label is one agent's whole update, never a mix.
-        var outcomes = await Task.WhenAll(
-            TryTriageAsync(Store, down.Id, "retrieval-miss", "sam"),
-            TryTriageAsync(other, down.Id, "policy", "kim"));
-
-        var stored = (await Store.GetAsync(down.Id, Cancel))!;
-        Assert.Contains(outcomes, outcome => outcome is not null);
-        Assert.Equal("triaged", stored.Status);
-        Assert.Contains((stored.Cause, stored.TriagedBy), new (string?, string?)[] { ("retrieval-miss", "sam"), ("policy", "kim") });
-        Assert.Equal([new CauseCount(stored.Cause, 1)], await Store.CountByCauseAsync(Cancel));
-    }
-
-    private static async Task<TriageItem?> TryTriageAsync(ITriageStore store, string id, string cause, string agent)
-    {
-        try
-        {
-            return await store.TriageAsync(id, new TriageUpdate("triaged", cause), agent, Cancel);
-        }
-        catch (InvalidTriageException error) when (error.Field == "status")
-        {
-            return null;
-        }
-    }
-
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
