@@ -94,15 +94,15 @@ public sealed class PostgresFeedbackStore(PostgresDatabase database, ProductMetr
         return feedback;
     }
 
-    /// <summary>Reads the nine <see cref="Columns"/> from <paramref name="first"/> on; the triage store reads them too.</summary>
-    internal static Feedback Read(NpgsqlDataReader reader, int first = 0) => new(
-        reader.GetString(first),
-        reader.GetString(first + 1),
-        reader.GetString(first + 2),
-        reader.GetString(first + 3),
-        JsonSerializer.Deserialize<string[]>(reader.GetString(first + 4), StoredJsonOptions.Default) ?? [],
-        reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5),
-        reader.GetString(first + 6),
-        reader.GetFieldValue<DateTimeOffset>(first + 7),
-        reader.GetFieldValue<DateTimeOffset>(first + 8));
+    /// <summary>Reads the nine <see cref="Columns"/>, first in the row; the triage store reads its rows' feedback with it too.</summary>
+    internal static Feedback Read(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(4), StoredJsonOptions.Default) ?? [],
+        reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetString(6),
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.GetFieldValue<DateTimeOffset>(8));
 }
