@@ -5,6 +5,7 @@ using Assistant.Core.Backoffice;
 using Assistant.Core.Conversations;
 using Assistant.Core.Embeddings;
 using Assistant.Core.Evaluation;
+using Assistant.Core.Feedback.Triage;
 using Assistant.Core.Handoffs;
 using Assistant.Core.Knowledge;
 using Assistant.Core.Models;
@@ -52,6 +53,7 @@ internal static class CliHost
             .AddAssistantActions()
             .AddAssistantConversations()
             .AddAssistantHandoffs()
+            .AddAssistantFeedbackTriage()
             .AddAssistantEvaluation();
         if (version is not null)
         {

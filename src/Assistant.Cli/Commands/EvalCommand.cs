@@ -30,7 +30,7 @@ internal static class EvalCommand
         var markdown = new Option<string>("--report") { Description = "--suite all: the Markdown report.", DefaultValueFactory = _ => Path.Combine("artifacts", "eval", "gate.md") };
         var redTeam = new Option<string>("--redteam") { Description = "Red-team suite folder (case files and overlay/).", DefaultValueFactory = _ => Path.Combine("evals", "redteam") };
         var config = new Option<string?>("--config") { Description = "The assistant version to evaluate (an id from /api/admin/versions or `assistant versions list`); default: the configured version." };
-        var triageData = new Option<string?>("--data") { Description = "Also run the golden cases written in feedback triage in this data folder's assistant.db." };
+        var triageData = new Option<string?>("--data") { Description = "Also run the golden cases written in feedback triage in this data folder's assistant.db (on PostgreSQL, in the shared database)." };
         var command = new Command("eval", "Run the golden answer set (or the red-team suite, or both against a baseline) and check the release gates.")
         {
             golden, gates, output, verbose, suite, redTeam, baseline, writeBaseline, repeat, skipLatency, markdown, triageData, config, EvalExportCommand.Create(),
@@ -68,7 +68,13 @@ internal static class EvalCommand
             var cases = GoldenCase.Load(parse.GetValue(golden)!);
             if (parse.GetValue(triageData) is { } triaged)
             {
-                cases = await Assistant.Core.Feedback.Triage.TriagedGoldenCases.AddToAsync(cases, triaged, cancellationToken);
+                using var drafts = TriageDrafts.Open(triaged);
+                if (drafts is null)
+                {
+                    return 2;
+                }
+                cases = await Assistant.Core.Feedback.Triage.TriagedGoldenCases.AddToAsync(cases,
+                    drafts.Services.GetRequiredService<Assistant.Core.Feedback.Triage.IGoldenCaseDraftStore>(), cancellationToken);
             }
             var (results, metrics, generator, _) = await GoldenRun.RunAsync(cases, cancellationToken, version);
             var gateResults = Gates.Check(parse.GetValue(gates)!, "answers", metrics);

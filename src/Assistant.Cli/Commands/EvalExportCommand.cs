@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Assistant.Core;
 using Assistant.Core.Feedback.Triage;
-using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Assistant.Cli.Commands;
@@ -15,18 +14,17 @@ internal static class EvalExportCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The web app's data folder (holds assistant.db).", DefaultValueFactory = _ => "data" };
+        var data = new Option<string>("--data") { Description = "The web app's data folder (holds assistant.db; on PostgreSQL the shared database is read instead).", DefaultValueFactory = _ => "data" };
         var folder = new Option<string>("--to") { Description = "Folder to write the pending file to.", DefaultValueFactory = _ => Path.Combine("evals", "golden") };
         var command = new Command("export", "Write golden cases written in feedback triage to evals/golden/pending-<date>.jsonl for review.") { data, folder };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var databasePath = new AssistantOptions { DataDirectory = parse.GetValue(data)! }.DatabasePath;
-            if (!File.Exists(databasePath))
+            using var host = TriageDrafts.Open(parse.GetValue(data)!);
+            if (host is null)
             {
-                AnsiConsole.MarkupLine($"[red]No app database at {Markup.Escape(databasePath)}.[/] Pass the web app's data folder with --data.");
                 return 2;
             }
-            var drafts = new SqliteGoldenCaseDraftStore(new SqliteDatabase(databasePath));
+            var drafts = host.Services.GetRequiredService<IGoldenCaseDraftStore>();
             var pending = await drafts.ListAsync(GoldenCaseDraft.Pending, cancellationToken);
             if (pending.Count == 0)
             {

@@ -1,6 +1,7 @@
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Drift;
 using Assistant.Core.Insights.Gaps;
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,7 +17,7 @@ public static class InsightsServiceCollectionExtensions
     {
         services.AddOptions<InsightsOptions>().BindConfiguration(InsightsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IInsightsSource, SqliteInsightsSource>();
+        services.AddStore<IInsightsSource, SqliteInsightsSource, PostgresInsightsSource>();
         services.AddSingleton<DriftAnalyzer>();
         services.AddSingleton<ContentGapFinder>();
         services.AddSingleton<InsightsService>();

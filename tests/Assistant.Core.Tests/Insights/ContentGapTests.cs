@@ -1,31 +1,34 @@
 using Assistant.Core.Insights;
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Gaps;
+using Assistant.Core.Storage;
+using Assistant.Core.Tests.Support.Storage;
 using Xunit;
 
 namespace Assistant.Core.Tests.Insights;
 
-public sealed class ContentGapTests : IDisposable
+public abstract class ContentGapTests(StorageProvider provider) : StoreContractTests(provider)
 {
     private static readonly DateOnly Today = InsightsSeed.Today;
-    private readonly InsightsSeed _seed = new();
+
+    private InsightsSeed Seed => field ??= new InsightsSeed(Database);
 
     [Fact]
     public async Task Declined_and_thumbs_down_questions_are_grouped_by_their_terms_with_the_articles_they_came_closest_to()
     {
-        await _seed.AnswerAsync("h1", Today, "alice", "c1", OutcomeNames.Abstained, "Do you have a native HubSpot integration?",
+        await Seed.AnswerAsync("h1", Today, "alice", "c1", OutcomeNames.Abstained, "Do you have a native HubSpot integration?",
             passages: [("integrations/salesforce", 0.4), ("integrations/overview", 0.3)]);
-        await _seed.AnswerAsync("h2", Today, "bob", "c2", OutcomeNames.Abstained, "Is there a HubSpot integration?",
+        await Seed.AnswerAsync("h2", Today, "bob", "c2", OutcomeNames.Abstained, "Is there a HubSpot integration?",
             passages: [("integrations/overview", 0.5)]);
-        await _seed.AnswerAsync("h3", Today, "bob", "c3", OutcomeNames.Abstained, "do you have a native hubspot integration?",
+        await Seed.AnswerAsync("h3", Today, "bob", "c3", OutcomeNames.Abstained, "do you have a native hubspot integration?",
             passages: [("integrations/overview", 0.4)]);
-        await _seed.AnswerAsync("e1", Today, "alice", "c4", OutcomeNames.Answered, "How do I export invoices to CSV?",
+        await Seed.AnswerAsync("e1", Today, "alice", "c4", OutcomeNames.Answered, "How do I export invoices to CSV?",
             passages: [("billing/invoices", 0.8)]);
-        await _seed.RateAsync("e1", "alice", "down", "not-answered");
+        await Seed.RateAsync("e1", "alice", "down", "not-answered");
         // Answered and not rated down: not a gap.
-        await _seed.AnswerAsync("ok", Today, "alice", "c5", OutcomeNames.Answered, "How do refunds work?", passages: [("billing/refunds", 0.9)]);
+        await Seed.AnswerAsync("ok", Today, "alice", "c5", OutcomeNames.Answered, "How do refunds work?", passages: [("billing/refunds", 0.9)]);
 
-        var gaps = (await _seed.Service("alice", "bob").BuildAsync(InsightsRange.LastDays(Today), TestContext.Current.CancellationToken)).ContentGaps;
+        var gaps = (await Seed.Service("alice", "bob").BuildAsync(InsightsRange.LastDays(Today), TestContext.Current.CancellationToken)).ContentGaps;
 
         Assert.Equal(2, gaps.Count);
         var hubspot = gaps[0];
@@ -40,5 +43,8 @@ public sealed class ContentGapTests : IDisposable
         Assert.Equal([new GapArticle("billing/invoices", 1)], export.ClosestArticles);
     }
 
-    public void Dispose() => _seed.Dispose();
+    public sealed class OnSqlite() : ContentGapTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : ContentGapTests(StorageProvider.PostgreSQL);
 }

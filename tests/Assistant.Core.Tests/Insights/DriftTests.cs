@@ -3,27 +3,29 @@ using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Drift;
 using Assistant.Core.Insights.Kpis;
 using Microsoft.Extensions.Options;
+using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support;
+using Assistant.Core.Tests.Support.Storage;
 using Xunit;
 
 namespace Assistant.Core.Tests.Insights;
 
-public sealed class DriftTests : IDisposable
+public abstract class DriftTests(StorageProvider provider) : StoreContractTests(provider)
 {
     private static readonly DateOnly Today = InsightsSeed.Today;
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-    private readonly InsightsSeed _seed = new();
+
+    private InsightsSeed Seed => field ??= new InsightsSeed(Database);
 
     private async Task AskAsync(string prefix, DateOnly day, int count, string question, string outcome = OutcomeNames.Answered, double score = 0.9)
     {
         for (var i = 0; i < count; i++)
         {
-            await _seed.AnswerAsync($"{prefix}{i}", day, "alice", $"c-{prefix}{i}", outcome, question, passages: ("billing/refunds", score));
+            await Seed.AnswerAsync($"{prefix}{i}", day, "alice", $"c-{prefix}{i}", outcome, question, passages: ("billing/refunds", score));
         }
     }
 
     private async Task<DriftReport> DriftAsync() =>
-        (await _seed.Service("alice").BuildAsync(InsightsRange.LastDays(Today), Cancel)).Drift;
+        (await Seed.Service("alice").BuildAsync(InsightsRange.LastDays(Today), Cancel)).Drift;
 
     [Fact]
     public async Task A_new_topic_taking_over_the_questions_raises_a_query_mix_alert_and_the_same_mix_stays_ok()
@@ -77,9 +79,9 @@ public sealed class DriftTests : IDisposable
     public async Task The_drift_signal_holds_the_divergence_of_the_last_window_against_the_one_before()
     {
         var time = new ManualClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(23, 0)), TimeSpan.Zero));
-        var signal = new DriftSignal(_seed.Source, new DriftAnalyzer(InsightsSeed.Analyzer), Options.Create(new InsightsOptions { DriftWindowDays = 7 }), time);
-        await _seed.AnswerAsync("a", Today.AddDays(-10), "alice", "c1", OutcomeNames.Answered, "refund invoice");
-        await _seed.AnswerAsync("b", Today, "alice", "c2", OutcomeNames.Answered, "refund");
+        var signal = new DriftSignal(Seed.Source, new DriftAnalyzer(InsightsSeed.Analyzer), Options.Create(new InsightsOptions { DriftWindowDays = 7 }), time);
+        await Seed.AnswerAsync("a", Today.AddDays(-10), "alice", "c1", OutcomeNames.Answered, "refund invoice");
+        await Seed.AnswerAsync("b", Today, "alice", "c2", OutcomeNames.Answered, "refund");
 
         Assert.Null(signal.Divergence);
         await signal.RefreshAsync(Cancel);
@@ -88,5 +90,8 @@ public sealed class DriftTests : IDisposable
         Assert.Equal(0.3112781, signal.Divergence!.Value, 6);
     }
 
-    public void Dispose() => _seed.Dispose();
+    public sealed class OnSqlite() : DriftTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : DriftTests(StorageProvider.PostgreSQL);
 }

@@ -5,46 +5,35 @@ using Assistant.Core.Insights;
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Drift;
 using Assistant.Core.Insights.Gaps;
-using Assistant.Core.Storage;
+using Assistant.Core.Tests.Support.Storage;
 using Assistant.Core.Text.Analysis;
 using Assistant.Core.Tracing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Assistant.Core.Tests.Insights;
 
 /// <summary>
-/// A real SQLite app database written through the real stores (traces, feedback, handoffs, pending actions), and the
-/// insights service reading it. Handoffs are stamped "now" by their store, so scenarios are placed relative to today.
+/// An app database (SQLite or PostgreSQL) written through the real stores (traces, feedback, handoffs, pending actions),
+/// and the insights service reading it. Handoffs are stamped "now" by their store, so scenarios are placed relative to today.
 /// </summary>
-public sealed class InsightsSeed : IDisposable
+public sealed class InsightsSeed(TestStateDatabase database)
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("assistant-insights-").FullName;
-
-    public InsightsSeed()
-    {
-        Database = new SqliteDatabase(Path.Combine(_root, "assistant.db"));
-        Traces = new SqliteTraceStore(Database);
-        Feedback = new SqliteFeedbackStore(Database);
-        Handoffs = new SqliteHandoffStore(Database);
-        Actions = new SqlitePendingActionStore(Database);
-        Source = new SqliteInsightsSource(Database);
-    }
-
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public SqliteDatabase Database { get; }
+    public TestStateDatabase Database { get; } = database;
 
-    public SqliteTraceStore Traces { get; }
+    public ITraceStore Traces { get; } = database.Pick<ITraceStore>(sqlite => new SqliteTraceStore(sqlite), postgres => new PostgresTraceStore(postgres));
 
-    public SqliteFeedbackStore Feedback { get; }
+    public IFeedbackStore Feedback { get; } = database.Pick<IFeedbackStore>(sqlite => new SqliteFeedbackStore(sqlite), postgres => new PostgresFeedbackStore(postgres));
 
-    public SqliteHandoffStore Handoffs { get; }
+    public IHandoffStore Handoffs { get; } = database.Pick<IHandoffStore>(sqlite => new SqliteHandoffStore(sqlite), postgres => new PostgresHandoffStore(postgres));
 
-    public SqlitePendingActionStore Actions { get; }
+    public IInsightsSource Source { get; } = database.Pick<IInsightsSource>(sqlite => new SqliteInsightsSource(sqlite), postgres => new PostgresInsightsSource(postgres));
 
-    public SqliteInsightsSource Source { get; }
+    // Writes an action proposed at a time and moved to its final status.
+    private readonly Func<string, DateTimeOffset, string, Task> _writeAction = database.Pick<Func<string, DateTimeOffset, string, Task>>(
+        sqlite => ThroughStore(new SqlitePendingActionStore(sqlite)), postgres => ThroughStore(new PostgresPendingActionStore(postgres)));
 
     public static EnglishAnalyzer Analyzer { get; } = new();
 
@@ -71,20 +60,16 @@ public sealed class InsightsSeed : IDisposable
 
     public Task HandOffAsync(string conversation) => Handoffs.CreateAsync(conversation, "asked for a person", TestContext.Current.CancellationToken);
 
-    public async Task ActionAsync(string id, DateOnly day, string finalStatus)
-    {
-        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        await Actions.CreateAsync(new PendingAction(id, "refund", "{}", "alice", "user", "c1", null, "high", ConfirmationPolicy.Agent,
-            "{}", ActionStatus.AwaitingApproval, at, at.AddDays(1)), TestContext.Current.CancellationToken);
-        await Actions.TransitionAsync(id, [ActionStatus.AwaitingApproval], finalStatus, "sam", "agent", null,
-            cancellationToken: TestContext.Current.CancellationToken);
-    }
+    public Task ActionAsync(string id, DateOnly day, string finalStatus) =>
+        _writeAction(id, new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), finalStatus);
 
-    public void Dispose()
+    private static Func<string, DateTimeOffset, string, Task> ThroughStore(IPendingActionStore actions) => async (id, at, finalStatus) =>
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+        await actions.CreateAsync(new PendingAction(id, "refund", "{}", "alice", "user", "c1", null, "high", ConfirmationPolicy.Agent,
+            "{}", ActionStatus.AwaitingApproval, at, at.AddDays(1)), TestContext.Current.CancellationToken);
+        await actions.TransitionAsync(id, [ActionStatus.AwaitingApproval], finalStatus, "sam", "agent", null,
+            cancellationToken: TestContext.Current.CancellationToken);
+    };
 
     private sealed class Accounts(IReadOnlySet<string> users) : IEligibleAccounts
     {

@@ -1,22 +1,26 @@
 using Assistant.Core.Insights;
 using Assistant.Core.Insights.Data;
 using Assistant.Core.Insights.Kpis;
+using Assistant.Core.Storage;
+using Assistant.Core.Tests.Support.Storage;
 using Xunit;
 
 namespace Assistant.Core.Tests.Insights;
 
 /// <summary>
-/// Every KPI over one hand-built week in a real SQLite file, against values worked out by hand:
+/// Every KPI over one hand-built week in a real database (SQLite or PostgreSQL), against values worked out by hand:
 /// six replies (five questions, one action card) in three conversations, two ratings down, one handoff, two actions.
 /// </summary>
-public sealed class KpiComputationTests : IAsyncLifetime
+public abstract class KpiComputationTests(StorageProvider provider) : StoreContractTests(provider)
 {
     private static readonly DateOnly Today = InsightsSeed.Today;
-    private readonly InsightsSeed _seed = new();
+    private InsightsSeed _seed = null!;
     private InsightsReport _report = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
+        await base.InitializeAsync();
+        _seed = new InsightsSeed(Database);
         var yesterday = Today.AddDays(-1);
         await _seed.AnswerAsync("t1", yesterday, "alice", "c1", OutcomeNames.Answered, cost: 0.02m, ms: 1_000);
         await _seed.AnswerAsync("t2", yesterday, "alice", "c1", OutcomeNames.Answered, cost: 0.02m, ms: 2_000, removed: 1);
@@ -109,9 +113,8 @@ public sealed class KpiComputationTests : IAsyncLifetime
         Assert.Equal(new InsightsTotals(Replies: 6, Questions: 5, Conversations: 3, Handoffs: 1, ActionsProposed: 2, ThumbsUp: 1, ThumbsDown: 2), _report.Totals);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        _seed.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public sealed class OnSqlite() : KpiComputationTests(StorageProvider.Sqlite);
+
+    [Trait("Requires", "PostgreSQL")]
+    public sealed class OnPostgreSQL() : KpiComputationTests(StorageProvider.PostgreSQL);
 }

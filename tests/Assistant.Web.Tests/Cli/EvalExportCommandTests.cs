@@ -4,6 +4,8 @@ using Assistant.Core.Evaluation;
 using Assistant.Core.Feedback;
 using Assistant.Core.Feedback.Triage;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
+using Assistant.Core.Tests.Support.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -39,6 +41,30 @@ public sealed class EvalExportCommandTests : IDisposable
         Assert.Contains($"\"source_feedback\":\"{feedback.Id}\"", File.ReadAllText(file));
         Assert.Contains("No pending golden cases", second.Output);
         Assert.Single(await drafts.ListAsync(GoldenCaseDraft.Exported, cancel));
+    }
+
+    [Fact]
+    [Trait("Requires", "PostgreSQL")]
+    public async Task On_PostgreSQL_export_reads_and_marks_the_cases_in_the_shared_database_not_a_data_folder()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var shared = await TestPostgres.CreateDatabaseAsync();
+        await using var database = new PostgresDatabase(shared.ConnectionString);
+        var drafts = new PostgresGoldenCaseDraftStore(database);
+        await drafts.SaveAsync("feedback_1", new GoldenCaseRequest("Can I pay in bitcoin?", ExpectDecline: true), "sam", cancel);
+        var output = Path.Combine(_root, "golden");
+        var postgres = new Dictionary<string, string?>
+        {
+            ["Assistant__Storage__Provider"] = nameof(StorageProvider.PostgreSQL),
+            ["Assistant__Storage__ConnectionString"] = shared.ConnectionString,
+        };
+
+        var exported = await CliProcess.RunAsync(_root, postgres, "eval", "export", "--data", Path.Combine(_root, "data"), "--to", output);
+
+        Assert.True(exported.ExitCode == 0, $"{exported.Output}\n{exported.Error}");
+        Assert.Equal("fb-feedback_1", Assert.Single(GoldenCase.Load(Assert.Single(Directory.GetFiles(output, "pending-*.jsonl")))).Id);
+        Assert.Single(await drafts.ListAsync(GoldenCaseDraft.Exported, cancel));
+        Assert.False(File.Exists(Path.Combine(_root, "data", "assistant.db")));
     }
 
     public void Dispose()

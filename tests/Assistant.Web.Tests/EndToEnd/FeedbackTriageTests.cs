@@ -1,12 +1,10 @@
 using System.Text.RegularExpressions;
-using Assistant.Core;
 using Assistant.Core.Answers;
 using Assistant.Core.Evaluation;
 using Assistant.Core.Feedback;
 using Assistant.Core.Feedback.Triage;
 using Assistant.Core.Tracing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -52,8 +50,7 @@ public sealed class FeedbackTriageTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(sam.Page, "feedback-triage-laptop");
 
         // What `assistant eval --data <folder>` does: the golden file plus the cases written in that folder's database.
-        var dataDirectory = browser.Server.Services.GetRequiredService<IOptions<AssistantOptions>>().Value.DataDirectory;
-        var cases = await TriagedGoldenCases.AddToAsync([], dataDirectory, cancel);
+        var cases = await TriagedGoldenCases.AddToAsync([], browser.Server.Services.GetRequiredService<IGoldenCaseDraftStore>(), cancel);
         var evaluator = new AnswerEvaluator(browser.Server.Services.GetRequiredService<AnswerService>(), browser.Server.Services.GetRequiredService<ITraceStore>());
         var (_, results) = await evaluator.RunAsync(cases, cancellationToken: cancel);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assistant.Core.Tests.Support.Storage;
 using Xunit;
 
 namespace Assistant.Web.Tests.Feedback;
@@ -49,6 +50,40 @@ public sealed class FeedbackTriageApiTests
         Assert.Equal(7, causes.GetProperty("causes").GetArrayLength());
         var onDashboard = dashboard.GetProperty("feedbackByCause").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("count").GetInt32());
         Assert.Equal((1, 0, 0), (onDashboard["outdated-content"], onDashboard["untriaged"], onDashboard["policy"]));
+    }
+
+    [Fact]
+    [Trait("Requires", "PostgreSQL")]
+    public async Task On_two_replicas_sharing_postgresql_feedback_given_on_one_is_triaged_and_counted_on_the_other()
+    {
+        await using var shared = await TestPostgres.CreateDatabaseAsync();
+        await using var first = OnPostgreSQL(shared);
+        await using var second = OnPostgreSQL(shared);
+        using var alice = await first.CreateIngestedClientAsync("alice");
+        using var sam = await second.CreateIngestedClientAsync("sam");
+        var feedbackId = await RateDownAsync(alice);
+
+        var queue = await sam.GetFromJsonAsync<JsonElement[]>("/api/feedback/triage?status=new&category=outdated", Cancel);
+        var detail = await sam.GetFromJsonAsync<JsonElement>($"/api/feedback/triage/{feedbackId}", Cancel);
+        using var triaged = await sam.PutAsJsonAsync($"/api/feedback/triage/{feedbackId}", new { status = "triaged", cause = "outdated-content" }, Cancel);
+        using var golden = await sam.PutAsJsonAsync($"/api/feedback/triage/{feedbackId}/golden",
+            new { question = "How long do I have to request a full refund?", expectedArticles = new[] { "policies/refund-policy" }, facts = new[] { "14 days" } }, Cancel);
+        var dashboard = await sam.GetFromJsonAsync<JsonElement>("/api/admin/kpis", Cancel);
+
+        Assert.Equal(feedbackId, Assert.Single(queue!).GetProperty("feedback").GetProperty("id").GetString());
+        Assert.Equal("How long do I have to request a full refund?", detail.GetProperty("trace").GetProperty("question").GetString());
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (triaged.StatusCode, golden.StatusCode));
+        Assert.Equal(1, dashboard.GetProperty("totals").GetProperty("thumbsDown").GetInt32());
+        var onDashboard = dashboard.GetProperty("feedbackByCause").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(1, onDashboard["outdated-content"]);
+    }
+
+    private static AssistantWebFactory OnPostgreSQL(TestPostgresDatabase database)
+    {
+        var factory = AssistantWebFactory.ForRepositoryKnowledge();
+        factory.Settings["Assistant:Storage:Provider"] = "PostgreSQL";
+        factory.Settings["Assistant:Storage:ConnectionString"] = database.ConnectionString;
+        return factory;
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Assistant.Core.Tests.Support.Storage;
 using Xunit;
 
 namespace Assistant.Web.Tests.Handoffs;
@@ -45,6 +46,35 @@ public sealed class HandoffLifecycleTests
         var responses = await Task.WhenAll(sam.PostAsync($"/api/handoffs/{id}/claim", null, Cancel), ada.PostAsync($"/api/handoffs/{id}/claim", null, Cancel));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+    }
+
+    [Fact]
+    [Trait("Requires", "PostgreSQL")]
+    public async Task Two_agents_claiming_at_once_on_two_replicas_sharing_postgresql_get_one_success_and_one_conflict()
+    {
+        await using var shared = await TestPostgres.CreateDatabaseAsync();
+        await using var first = OnPostgreSQL(shared);
+        await using var second = OnPostgreSQL(shared);
+        using var alice = await first.CreateIngestedClientAsync("alice");
+        using var sam = await first.CreateIngestedClientAsync("sam");
+        using var ada = await second.CreateIngestedClientAsync("ada");
+        var id = await RequestHandoffAsync(alice);
+
+        var responses = await Task.WhenAll(sam.PostAsync($"/api/handoffs/{id}/claim", null, Cancel), ada.PostAsync($"/api/handoffs/{id}/claim", null, Cancel));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = await responses.Single(r => r.IsSuccessStatusCode).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var seenByOther = await (await (winner.GetProperty("claimedBy").GetString() == "sam" ? ada : sam)
+            .PostAsync($"/api/handoffs/{id}/close", null, Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(("closed", winner.GetProperty("claimedBy").GetString()), (seenByOther.GetProperty("status").GetString(), seenByOther.GetProperty("claimedBy").GetString()));
+    }
+
+    private static AssistantWebFactory OnPostgreSQL(TestPostgresDatabase database)
+    {
+        var factory = new AssistantWebFactory();
+        factory.Settings["Assistant:Storage:Provider"] = "PostgreSQL";
+        factory.Settings["Assistant:Storage:ConnectionString"] = database.ConnectionString;
+        return factory;
     }
 
     [Fact]

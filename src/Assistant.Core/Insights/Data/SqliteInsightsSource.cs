@@ -26,14 +26,8 @@ public sealed class SqliteInsightsSource(SqliteDatabase database) : IInsightsSou
             tables.Contains("pending_actions") ? await ReadAsync(connection, InsightsQueries.Actions, from, to, ReadAction, cancellationToken) : []);
     }
 
-    private static AnswerFact ReadAnswer(SqliteDataReader reader)
-    {
-        var trace = JsonSerializer.Deserialize<AnswerTrace>(reader.GetString(0), StoredJsonOptions.Default)!;
-        return new AnswerFact(trace.Id, trace.ConversationId, trace.UserId, trace.Question, trace.Outcome, trace.CreatedAt.ToUniversalTime(),
-            trace.Cost, trace.Latency.TotalMs, trace.Verification.Removed, trace.Verification.InvalidMarkers,
-            trace.Passages.Count == 0 ? null : trace.Passages.Max(p => p.Score),
-            trace.Passages.OrderByDescending(p => p.Score).Select(p => p.DocumentId).Distinct(StringComparer.Ordinal).ToArray());
-    }
+    private static AnswerFact ReadAnswer(SqliteDataReader reader) =>
+        AnswerFacts.From(JsonSerializer.Deserialize<AnswerTrace>(reader.GetString(0), StoredJsonOptions.Default)!);
 
     private static FeedbackFact ReadFeedback(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1),

@@ -1,62 +1,43 @@
 using Assistant.Core.Knowledge.Screening;
 using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support.Storage;
-using Assistant.Core.Tests.Support;
 using Xunit;
 
 namespace Assistant.Core.Tests.Knowledge.Screening;
 
 public abstract class FlagReviewStoreTests(StorageProvider provider) : StoreContractTests(provider)
 {
-    private IFlagReviewStore Store => field ??= Open(TimeProvider.System);
-
-    protected IFlagReviewStore Open(TimeProvider clock) =>
-        Database.Pick<IFlagReviewStore>(sqlite => new SqliteFlagReviewStore(sqlite), postgres => new PostgresFlagReviewStore(postgres, clock));
+    private IFlagReviewStore Store => field ??= Database.Pick<IFlagReviewStore>(
+        sqlite => new SqliteFlagReviewStore(sqlite), postgres => new PostgresFlagReviewStore(postgres));
 
     [Fact]
-    public async Task A_clearance_reads_back_with_who_when_and_the_trimmed_note_and_clearing_again_replaces_it()
+    public async Task A_clearance_is_kept_per_document_and_sentence_and_clearing_again_replaces_it()
     {
-        Assert.Empty(await Store.GetClearedAsync(Cancel));
+        await Store.ClearAsync("accounts/two-factor", "hash_a", "ada", "  reviewed  ", Cancel);
+        await Store.ClearAsync("accounts/two-factor", "hash_b", "ada", null, Cancel);
+        var again = await Store.ClearAsync("accounts/two-factor", "hash_a", "ben", " ", Cancel);
 
-        await Store.ClearAsync("accounts/recovery", "hash-1", "ada", "  reviewed  ", Cancel);
-        var second = await Store.ClearAsync("accounts/recovery", "hash-1", "sam", " ", Cancel);
         var cleared = await Store.GetClearedAsync(Cancel);
 
-        var review = Assert.Single(cleared).Value;
-        Assert.Equal(("accounts/recovery", "hash-1", "sam", null), (review.DocumentId, review.Hash, review.ClearedBy, review.Note));
-        Assert.Equal(second.ClearedAt, review.ClearedAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, cleared.Count);
+        Assert.Equal(("ben", (string?)null), (cleared[("accounts/two-factor", "hash_a")].ClearedBy, cleared[("accounts/two-factor", "hash_a")].Note));
+        Assert.Equal(again.ClearedAt.ToUnixTimeMilliseconds(), cleared[("accounts/two-factor", "hash_a")].ClearedAt.ToUnixTimeMilliseconds());
+        Assert.False(cleared.ContainsKey(("policies/refunds", "hash_a")));
     }
 
     [Fact]
-    public async Task A_clearance_survives_a_restart()
+    public async Task A_clearance_made_on_one_replica_holds_on_another_that_had_already_read_the_list()
     {
-        await Store.ClearAsync("accounts/recovery", "hash-1", "ada", "reviewed", Cancel);
+        var other = Database.OtherReplica<IFlagReviewStore>(sqlite => new SqliteFlagReviewStore(sqlite), postgres => new PostgresFlagReviewStore(postgres));
+        Assert.Empty(await other.GetClearedAsync(Cancel));
 
-        var restarted = Open(TimeProvider.System);
+        await Store.ClearAsync("accounts/two-factor", "hash_a", "ada", "reviewed", Cancel);
 
-        Assert.Equal("reviewed", (await restarted.GetClearedAsync(Cancel))[("accounts/recovery", "hash-1")].Note);
+        Assert.Equal("reviewed", (await other.GetClearedAsync(Cancel))[("accounts/two-factor", "hash_a")].Note);
     }
 
     public sealed class OnSqlite() : FlagReviewStoreTests(StorageProvider.Sqlite);
 
     [Trait("Requires", "PostgreSQL")]
-    public sealed class OnPostgreSQL() : FlagReviewStoreTests(StorageProvider.PostgreSQL)
-    {
-        [Fact]
-        public async Task A_clearance_made_on_another_replica_is_in_force_here_after_the_refresh_interval()
-        {
-            var clock = new ManualClock(DateTimeOffset.UtcNow);
-            var here = Open(clock);
-            Assert.Empty(await here.GetClearedAsync(Cancel));
-            var other = Database.OtherReplica<IFlagReviewStore>(sqlite => new SqliteFlagReviewStore(sqlite), postgres => new PostgresFlagReviewStore(postgres));
-
-            await other.ClearAsync("accounts/recovery", "hash-1", "ada", null, Cancel);
-            var before = await here.GetClearedAsync(Cancel);
-            clock.Advance(TimeSpan.FromSeconds(3));
-            var after = await here.GetClearedAsync(Cancel);
-
-            Assert.Empty(before);
-            Assert.Equal("ada", Assert.Single(after).Value.ClearedBy);
-        }
-    }
+    public sealed class OnPostgreSQL() : FlagReviewStoreTests(StorageProvider.PostgreSQL);
 }

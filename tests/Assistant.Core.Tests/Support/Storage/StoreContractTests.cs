@@ -17,9 +17,9 @@ public abstract class StoreContractTests(StorageProvider provider) : IAsyncLifet
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _database = await TestStateDatabase.CreateAsync(provider);
+    public virtual async ValueTask InitializeAsync() => _database = await TestStateDatabase.CreateAsync(provider);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_database is not null)
         {
