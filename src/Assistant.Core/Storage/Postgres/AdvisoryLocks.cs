@@ -11,4 +11,10 @@ public static class AdvisoryLocks
 
     /// <summary>Held for a whole ingest: one replica builds the knowledge index at a time.</summary>
     public const long Ingestion = 0x4153_5302;
+
+    /// <summary>
+    /// Held while a replica checks the data-protection key ring and creates its first key: replicas starting together
+    /// would otherwise each create a key and sign cookies and tokens with their own until their rings refresh.
+    /// </summary>
+    public const long DataProtectionKeys = 0x4153_5320;
 }
