@@ -7,7 +7,7 @@ namespace Assistant.Core.Operations;
 /// within a second), in force in this process at once, and audited with what changed; clearing it returns to the
 /// configured switches.
 /// </summary>
-public sealed class OperationsAdministration(SqliteOperationsStore store, OperationsSwitches switches, IAuditLog audit)
+public sealed class OperationsAdministration(IOperationsStore store, OperationsSwitches switches, IAuditLog audit)
 {
     /// <summary>The audit log's tool name for switch changes (not a tool action, but belongs in the same record).</summary>
     public const string AuditTool = "operations";

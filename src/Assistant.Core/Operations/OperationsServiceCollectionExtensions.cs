@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +19,7 @@ public static class OperationsServiceCollectionExtensions
         }
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SqliteOperationsStore>();
+        services.AddStore<IOperationsStore, SqliteOperationsStore, PostgresOperationsStore>();
         services.AddSingleton<OperationsSwitches>();
         services.AddSingleton<OperationsAdministration>();
         return services;

@@ -13,7 +13,7 @@ public sealed class OperationsSwitches
     private readonly IOptions<OperationsOptions> _options;
     private readonly PolledState<OperationsState> _state;
 
-    public OperationsSwitches(SqliteOperationsStore store, IOptions<OperationsOptions> options, TimeProvider clock)
+    public OperationsSwitches(IOperationsStore store, IOptions<OperationsOptions> options, TimeProvider clock)
     {
         _options = options;
         _state = new PolledState<OperationsState>(async cancellationToken => await store.ReadAsync(cancellationToken) ?? Configured,

@@ -7,7 +7,7 @@ namespace Assistant.Core.Operations;
 /// The admin's override in the app database: one row, or none when configuration applies. Every replica and the CLI
 /// share the file, so a change made through one is read by all.
 /// </summary>
-public sealed class SqliteOperationsStore(SqliteDatabase database, TimeProvider clock)
+public sealed class SqliteOperationsStore(SqliteDatabase database, TimeProvider clock) : IOperationsStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,6 +1,7 @@
 using Assistant.Core.Answers;
 using Assistant.Core.Answers.Prompts;
 using Assistant.Core.Audit;
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,7 +22,11 @@ public static class ReleaseServiceCollectionExtensions
             return services;
         }
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAuditLog, SqliteAuditLog>();
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IAuditLog)))
+        {
+            // The audit feature picks the log for the storage provider; a host without it still audits publishing.
+            services.AddAssistantAudit();
+        }
         services.TryAddSingleton<IKnownTools, NoKnownTools>();
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(PromptLibrary)))
         {
@@ -29,7 +34,7 @@ public static class ReleaseServiceCollectionExtensions
             services.AddSingleton<PromptLibrary>();
             services.AddOptions<AnswerOptions>().BindConfiguration(AnswerOptions.SectionName);
         }
-        services.AddSingleton<IAssistantVersionStore, SqliteAssistantVersionStore>();
+        services.AddStore<IAssistantVersionStore, SqliteAssistantVersionStore, PostgresAssistantVersionStore>();
         services.TryAddSingleton<IVersionSelector, StableVersionSelector>();
         // Replaces Answers' configuration-only profiles, whether AddAssistantAnswers ran before or runs after.
         services.RemoveAll<IAnswerProfiles>();

@@ -21,6 +21,14 @@ public sealed class StorageOptions : IValidatableObject
     public string? ConnectionString { get; set; }
 
     /// <summary>
+    /// How long a replica waits at start-up for PostgreSQL to accept a connection (it may start before the database
+    /// does) before it stops with an error naming the server it tried. Refused passwords and unknown databases stop
+    /// it at once: waiting cannot mend them.
+    /// </summary>
+    [Range(0, 600)]
+    public int StartupWaitSeconds { get; set; } = 15;
+
+    /// <summary>
     /// How long a statement waits for another connection's write lock before giving up with SQLITE_BUSY, which the
     /// web host answers as 503 with Retry-After. App writes are a few milliseconds long, so waiting 5 s means
     /// something is wrong (a long external transaction), and the client is better told to retry than kept waiting.
@@ -34,6 +42,18 @@ public sealed class StorageOptions : IValidatableObject
     /// </summary>
     [Range(1, 3600)]
     public int KnowledgeBusyTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Where the app's state is, in words for people (a launch check, an error): the SQLite file, or the PostgreSQL server and database.</summary>
+    public string Describe(AssistantOptions assistant)
+    {
+        if (Provider != StorageProvider.PostgreSQL)
+        {
+            return $"the SQLite file {assistant.DatabasePath}";
+        }
+        // Host, port and database only: the connection string's password never goes into a message.
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"the PostgreSQL database '{settings.Database}' on {settings.Host}:{settings.Port}";
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Web.Auth;
@@ -16,11 +13,7 @@ public static class AuthExtensions
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AccountDirectory>();
-        // Cookies and bearer tokens are protected with these keys; kept in the data folder, sign-ins survive a restart.
-        builder.Services.AddDataProtection().SetApplicationName("Assistant");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<Core.AssistantOptions>, ILoggerFactory>((keys, assistant, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetFullPath(assistant.Value.DataDirectory), "keys")), logging));
+        builder.Services.AddKeyRing();
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

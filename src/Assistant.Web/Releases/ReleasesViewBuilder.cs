@@ -4,7 +4,7 @@ using Assistant.Core.Releases.Rollout;
 namespace Assistant.Web.Releases;
 
 /// <summary>Puts the releases view together, for the API and the page alike.</summary>
-public sealed class ReleasesViewBuilder(CurrentRollout rollout, PublishedVersions versions, RolloutGuards guards, SqliteRolloutStore store, IUserGroups groups)
+public sealed class ReleasesViewBuilder(CurrentRollout rollout, PublishedVersions versions, RolloutGuards guards, IRolloutStore store, IUserGroups groups)
 {
     public async Task<ReleasesView> BuildAsync(CancellationToken cancellationToken = default)
     {

@@ -150,7 +150,7 @@ public sealed class StateChecksTests
         var item = await launch.ItemAsync(AuditOnCheck.Spec.Id);
 
         Assert.Equal(LaunchState.NotReady, item.State);
-        Assert.Contains("refused a probe write", item.Detail);
+        Assert.Contains($"The audit log in the SQLite file {Path.Combine(launch.Root, "data", "assistant.db")} refused a probe write", item.Detail);
         Assert.Contains("audit log frozen", item.Detail);
     }
 

@@ -48,7 +48,7 @@ internal sealed class RolloutHost : IAsyncDisposable
 
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
-    public SqliteRolloutStore Store => Services.GetRequiredService<SqliteRolloutStore>();
+    public IRolloutStore Store => Services.GetRequiredService<IRolloutStore>();
 
     /// <summary>Writes <paramref name="count"/> traces of one arm (drafted and supported sentences, outcome, time, cost), each rated when asked.</summary>
     public async Task AnswerAsync(string arm, string version, int count, int drafted = 2, int supported = 2, string outcome = "Answered",

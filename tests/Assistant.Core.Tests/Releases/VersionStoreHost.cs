@@ -11,9 +11,11 @@ namespace Assistant.Core.Tests.Releases;
 
 /// <summary>
 /// The version store as a host registers it (storage, models, audit, the tools), over a data folder that outlives one
-/// host: <see cref="Start"/> again over the same folder is a restart, with the configuration it is given.
+/// host: <see cref="Start"/> again over the same folder is a restart, with the configuration it is given. The state
+/// database is the data folder's SQLite file unless <paramref name="storage"/> names another (a test PostgreSQL database);
+/// two hosts started over one database are two replicas.
 /// </summary>
-internal sealed class VersionStoreHost : IDisposable
+internal sealed class VersionStoreHost(IReadOnlyDictionary<string, string?>? storage = null) : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
 
@@ -23,6 +25,7 @@ internal sealed class VersionStoreHost : IDisposable
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Assistant:DataDirectory"] = Path.Combine(Root, "data") })
+            .AddInMemoryCollection(storage ?? new Dictionary<string, string?>())
             .AddInMemoryCollection(settings ?? [])
             .Build();
         var provider = new ServiceCollection()
@@ -43,11 +46,12 @@ internal sealed class VersionStoreHost : IDisposable
 
     public SqliteDatabase Database => _providers[^1].GetRequiredService<SqliteDatabase>();
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)
         {
-            provider.Dispose();
+            // Async: the PostgreSQL data source is only async-disposable.
+            await provider.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Root, recursive: true);

@@ -8,7 +8,7 @@ namespace Assistant.Core.Releases.Rollout;
 /// Assistant:Releases:RefreshMilliseconds (500 ms by default), so an admin's change (or another replica's rollback) is
 /// in force everywhere within a second while an answer costs one read at most twice a second.
 /// </summary>
-public sealed class CurrentRollout(SqliteRolloutStore store, IOptions<ReleasesOptions> options, TimeProvider clock)
+public sealed class CurrentRollout(IRolloutStore store, IOptions<ReleasesOptions> options, TimeProvider clock)
 {
     private readonly PolledState<RolloutState> _state = new(store.ReadAsync, () => TimeSpan.FromMilliseconds(options.Value.RefreshMilliseconds), clock);
 

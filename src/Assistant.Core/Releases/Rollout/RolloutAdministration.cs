@@ -8,7 +8,7 @@ namespace Assistant.Core.Releases.Rollout;
 /// Each is stored with its event in one transaction (only if nobody changed the rollout meanwhile), in force in this
 /// process at once, and audited.
 /// </summary>
-public sealed class RolloutAdministration(SqliteRolloutStore store, CurrentRollout rollout, PublishedVersions versions, IAuditLog audit,
+public sealed class RolloutAdministration(IRolloutStore store, CurrentRollout rollout, PublishedVersions versions, IAuditLog audit,
     ReleaseMetrics metrics)
 {
     /// <summary>The audit log's tool name for rollout changes.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Core.Releases.Rollout;
 
 /// <summary>Compares the running rollout's candidate with its stable version, over the answers since it started.</summary>
-public sealed class RolloutGuards(SqliteArmSamples samples, PublishedVersions versions, IOptions<ReleasesOptions> options)
+public sealed class RolloutGuards(IArmSamples samples, PublishedVersions versions, IOptions<ReleasesOptions> options)
 {
     /// <summary>The comparison, or null when no candidate is rolled out.</summary>
     public async Task<GuardReport?> CompareAsync(RolloutState state, CancellationToken cancellationToken = default)

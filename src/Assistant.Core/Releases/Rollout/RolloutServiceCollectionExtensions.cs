@@ -1,3 +1,4 @@
+using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.FeatureManagement;
@@ -22,10 +23,10 @@ public static class RolloutServiceCollectionExtensions
         services.AddOptions<ReleasesOptions>().BindConfiguration(ReleasesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddSingleton<SqliteRolloutStore>();
+        services.AddStore<IRolloutStore, SqliteRolloutStore, PostgresRolloutStore>();
         services.AddSingleton<CurrentRollout>();
         services.AddSingleton<PublishedVersions>();
-        services.AddSingleton<SqliteArmSamples>();
+        services.AddStore<IArmSamples, SqliteArmSamples, PostgresArmSamples>();
         services.AddSingleton<RolloutGuards>();
         services.AddSingleton<ReleaseMetrics>();
         services.AddSingleton<RolloutAdministration>();

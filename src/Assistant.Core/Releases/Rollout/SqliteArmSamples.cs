@@ -8,7 +8,7 @@ namespace Assistant.Core.Releases.Rollout;
 /// answers, since the rollout started. Only answers of the rollout's own stable and candidate versions count, so an
 /// answer from before a promotion never counts for the wrong side.
 /// </summary>
-public sealed class SqliteArmSamples(SqliteDatabase database)
+public sealed class SqliteArmSamples(SqliteDatabase database) : IArmSamples
 {
     // Nothing to create: the trace and feedback stores own their tables. Read-only, and a table no store has created yet
     // (no answer, no rating so far) reads as empty. Releases names the feedback table and its "down" rating rather than
@@ -54,8 +54,8 @@ public sealed class SqliteArmSamples(SqliteDatabase database)
         command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString("O"));
         command.Parameters.AddWithValue("$stable", stableId);
         command.Parameters.AddWithValue("$candidate", candidateId);
-        var stable = new Tally();
-        var candidate = new Tally();
+        var stable = new ArmTally();
+        var candidate = new ArmTally();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -64,38 +64,5 @@ public sealed class SqliteArmSamples(SqliteDatabase database)
                 reader.GetInt32(6), reader.GetInt32(7));
         }
         return (stable.ToSample(), candidate.ToSample());
-    }
-
-    private sealed class Tally
-    {
-        private readonly List<double> _milliseconds = [];
-        private int _drafted, _unsupported, _rated, _down, _abstained, _failed;
-        private decimal _cost;
-
-        public void Add(string outcome, double milliseconds, decimal cost, int drafted, int supported, int rated, int down)
-        {
-            _milliseconds.Add(milliseconds);
-            _cost += cost;
-            _drafted += drafted;
-            _unsupported += Math.Max(0, drafted - supported);
-            _rated += rated > 0 ? 1 : 0;
-            _down += down > 0 ? 1 : 0;
-            _abstained += outcome == nameof(AnswerOutcome.Abstained) ? 1 : 0;
-            _failed += outcome == nameof(AnswerOutcome.Failed) ? 1 : 0;
-        }
-
-        public ArmSample ToSample() =>
-            new(_milliseconds.Count, _drafted, _unsupported, _rated, _down, _abstained, _failed, Percentile95(_milliseconds), _cost);
-
-        // Nearest rank: the smallest value with at least 95 % of the sample at or below it.
-        private static double Percentile95(List<double> values)
-        {
-            if (values.Count == 0)
-            {
-                return 0;
-            }
-            values.Sort();
-            return values[(int)Math.Ceiling(0.95 * values.Count) - 1];
-        }
     }
 }

@@ -9,7 +9,7 @@ namespace Assistant.Core.Releases.Rollout;
 /// The rollout in the app database (one row; none until an admin first starts one) and its event history. Every replica
 /// and the CLI share the file, so a change made through one is read by all.
 /// </summary>
-public sealed class SqliteRolloutStore(SqliteDatabase database, TimeProvider clock)
+public sealed class SqliteRolloutStore(SqliteDatabase database, TimeProvider clock) : IRolloutStore
 {
     private readonly StoreSchema _schema = database.Schema("""
         CREATE TABLE IF NOT EXISTS rollout_state (

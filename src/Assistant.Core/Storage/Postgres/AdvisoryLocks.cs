@@ -17,4 +17,10 @@ public static class AdvisoryLocks
 
     /// <summary>Held by each audit append for its transaction: entries from every replica are numbered one at a time, without gaps.</summary>
     public const long AuditAppend = 0x4153_5311;
+
+    /// <summary>
+    /// Held while a replica checks the data-protection key ring and creates its first key: replicas starting together
+    /// would otherwise each create a key and sign cookies and tokens with their own until their rings refresh.
+    /// </summary>
+    public const long DataProtectionKeys = 0x4153_5320;
 }
