@@ -1,12 +1,9 @@
-using System.Text.Json;
 using Assistant.Core.Feedback;
 using Assistant.Core.Releases;
 using Assistant.Core.Releases.Rollout;
 using Assistant.Core.Storage;
 using Assistant.Core.Tests.Support.Storage;
 using Assistant.Core.Tracing;
-using Npgsql;
-using NpgsqlTypes;
 using Xunit;
 
 namespace Assistant.Core.Tests.Releases;
@@ -47,43 +44,13 @@ public abstract class ArmSamplesTests(StorageProvider provider) : StoreContractT
         var trace = new AnswerTrace(Ids.New("trace"), null, "alice", "How do refunds work?", "refunds", [], "answer-v2", "model", "m", 10, 10, "provider",
             cost, new StageLatency(0, 0, 0, 0, milliseconds), 0.8, new VerificationSummary(drafted, supported, drafted - supported, 0), outcome, null,
             at ?? Start.AddMinutes(5)) { ConfigVersion = version, ReleaseArm = arm };
-        if (Provider == StorageProvider.Sqlite)
+        // The arm samples read the trace and feedback stores' tables and own none of them.
+        await Database.Pick<ITraceStore>(sqlite => new SqliteTraceStore(sqlite), postgres => new PostgresTraceStore(postgres)).WriteAsync(trace, Cancel);
+        if (rating is not null)
         {
-            await new SqliteTraceStore(Database.Sqlite!).WriteAsync(trace, Cancel);
-            if (rating is not null)
-            {
-                await new SqliteFeedbackStore(Database.Sqlite!).SaveAsync(trace.Id, "alice", new FeedbackSubmission(rating, rating == FeedbackRating.Down ? ["wrong-answer"] : null), Cancel);
-            }
-            return;
+            await Database.Pick<IFeedbackStore>(sqlite => new SqliteFeedbackStore(sqlite), postgres => new PostgresFeedbackStore(postgres))
+                .SaveAsync(trace.Id, "alice", new FeedbackSubmission(rating, rating == FeedbackRating.Down ? ["wrong-answer"] : null), Cancel);
         }
-        await WritePostgresAsync(trace, rating);
-    }
-
-    /// <summary>
-    /// The rows the PostgreSQL trace and feedback stores write, with their column types (the arm samples read those
-    /// stores' tables and own none of them).
-    /// </summary>
-    private async Task WritePostgresAsync(AnswerTrace trace, string? rating)
-    {
-        await using var connection = await Database.Postgres!.DataSource.OpenConnectionAsync(Cancel);
-        await using var command = new NpgsqlCommand("""
-            CREATE TABLE IF NOT EXISTS traces (id text PRIMARY KEY, created_at timestamptz NOT NULL, outcome text NOT NULL, cost double precision NOT NULL,
-                total_ms double precision NOT NULL, json jsonb NOT NULL, config_version text, release_arm text);
-            CREATE TABLE IF NOT EXISTS feedback (id text PRIMARY KEY, trace_id text NOT NULL, rating text NOT NULL);
-            INSERT INTO traces(id, created_at, outcome, cost, total_ms, json, config_version, release_arm) VALUES(@id, @at, @outcome, @cost, @ms, @json, @version, @arm);
-            INSERT INTO feedback(id, trace_id, rating) SELECT @feedback, @id, @rating WHERE @rating IS NOT NULL;
-            """, connection);
-        command.Parameters.AddWithValue("id", trace.Id);
-        command.Parameters.AddWithValue("at", trace.CreatedAt.ToUniversalTime());
-        command.Parameters.AddWithValue("outcome", trace.Outcome);
-        command.Parameters.AddWithValue("cost", (double)trace.Cost);
-        command.Parameters.AddWithValue("ms", trace.Latency.TotalMs);
-        command.Parameters.AddWithValue("json", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(trace, StoredJsonOptions.Default));
-        command.Parameters.AddWithValue("version", trace.ConfigVersion!);
-        command.Parameters.AddWithValue("arm", trace.ReleaseArm!);
-        command.Parameters.AddWithValue("feedback", Ids.New("feedback"));
-        command.Parameters.AddWithValue("rating", NpgsqlDbType.Text, (object?)rating ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(Cancel);
     }
 
     public sealed class OnSqlite() : ArmSamplesTests(StorageProvider.Sqlite);
