@@ -15,9 +15,9 @@ namespace Assistant.Cli.Commands;
 internal static class ScaleOutBenchmarkCommand
 {
     private const string TwoCoreNote =
-        "Every replica, the gateway, PostgreSQL and the load clients share this machine's cores: more replicas add " +
-        "processes, not cores, so a ratio near 1 is what a CPU-bound offline answer path shows here. The run proves " +
-        "shared state and failover under load; scaling figures need one host (or cores) per replica.";
+        "All replicas, the gateway, PostgreSQL and the simulated users share this machine's cores: more replicas add " +
+        "processes, not cores, so the ratio shows what replicas cost and keep on one host, not how throughput grows " +
+        "with hosts. Scaling figures need a host (or reserved cores) per replica.";
 
     public static Command Create()
     {
@@ -67,7 +67,7 @@ internal static class ScaleOutBenchmarkCommand
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     result = new ScaleOutRunResult(count, null, null, [], PhaseSplitter.Stats("total", [], 0, 0), new Dictionary<string, double>(),
-                        new Dictionary<string, int>(), [], [], exception.Message);
+                        new Dictionary<string, int>(), [], [], null, exception.Message);
                 }
                 ScaleOutPrinter.Print(result);
                 runs.Add(result);

@@ -12,14 +12,19 @@ internal sealed class ActionUser(ScaleOutClient client, IReadOnlyList<string> in
     // A person asks for one thing at a time and reads the preview before confirming.
     private static readonly TimeSpan ThinkTime = TimeSpan.FromMilliseconds(200);
 
+    private readonly Random _random = new(seed);
+
+    // Counts across the warm-up and the measured time, so no request repeats an earlier one's reason.
+    private int _asked;
+
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
-        var random = new Random(seed);
-        for (var n = 0; !stop.IsCancellationRequested; n++)
+        while (!stop.IsCancellationRequested)
         {
+            var n = _asked++;
             var (tool, arguments) = n % 4 == 3
                 ? ("open_ticket", (object)new { subject = $"Load run ticket {seed}-{n}", body = "Opened by the scale-out load run." })
-                : ("request_refund", new { invoice = invoices[n % invoices.Count], amount = random.Next(1, 6) / 100m, reason = $"Load run refund {seed}-{n}" });
+                : ("request_refund", new { invoice = invoices[n % invoices.Count], amount = _random.Next(1, 6) / 100m, reason = $"Load run refund {seed}-{n}" });
             var (status, created) = await client.SendAsync("propose", HttpMethod.Post, "/api/actions", new { tool, arguments }, [], abort);
             if (status is HttpStatusCode.Created or HttpStatusCode.OK && created is { } action)
             {

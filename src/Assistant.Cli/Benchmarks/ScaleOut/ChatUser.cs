@@ -9,9 +9,10 @@ namespace Assistant.Cli.Benchmarks.ScaleOut;
 /// </summary>
 internal sealed class ChatUser(ScaleOutClient client, LoadQuestions questions, int conversationLength, int firstQuestion, WriteLedger ledger)
 {
+    private int _next = firstQuestion;
+
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
-        var next = firstQuestion;
         while (!stop.IsCancellationRequested)
         {
             var (status, created) = await client.SendAsync("conversation", HttpMethod.Post, "/api/conversations", null, [], abort);
@@ -24,7 +25,7 @@ internal sealed class ChatUser(ScaleOutClient client, LoadQuestions questions, i
             ledger.Conversations.Enqueue(conversation);
             for (var turn = 0; turn < conversationLength && !stop.IsCancellationRequested; turn++)
             {
-                var question = questions.At(next++);
+                var question = questions.At(_next++);
                 var (asked, answer) = await client.SendAsync(RequestRecord.Answer, HttpMethod.Post, $"/api/conversations/{conversation}/messages",
                     new { content = question }, [], abort);
                 ledger.Messages.Enqueue(new SentMessage(conversation, question,

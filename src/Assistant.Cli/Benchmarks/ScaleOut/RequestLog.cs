@@ -17,4 +17,11 @@ internal sealed class RequestLog
     public int Count => _records.Count;
 
     public IReadOnlyList<RequestRecord> Snapshot() => [.. _records];
+
+    /// <summary>Forgets the warm-up: the measured time starts now, at 0.</summary>
+    public void Restart()
+    {
+        _records.Clear();
+        _clock.Restart();
+    }
 }

@@ -26,6 +26,10 @@ internal static class ScaleOutPrinter
                 $"last request sent to it after {kill.LastRoutedAfterSeconds:F1}s; {failures.InFlight} in flight and {failures.RoutedToDeadReplica} sent to it failed " +
                 $"({failures.SharePercent:F2} % of {failures.RunRequests:N0} requests)");
         }
+        if (run.Timeline is { } timeline)
+        {
+            AnsiConsole.MarkupLine($"  answers per 5 s: {string.Join(' ', timeline.Answers.Chunk(5).Select(c => c.Sum()))}; failures per 5 s: {string.Join(' ', timeline.Errors.Chunk(5).Select(c => c.Sum()))}");
+        }
         AnsiConsole.MarkupLine($"  requests per replica: {string.Join(", ", run.RequestsByReplica.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"))}");
         AnsiConsole.MarkupLine($"  writes the users were told succeeded: {string.Join(", ", run.Writes.Select(p => $"{p.Key} {p.Value:N0}"))}");
         foreach (var check in run.Checks)

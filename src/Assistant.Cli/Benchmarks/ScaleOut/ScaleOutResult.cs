@@ -15,6 +15,7 @@ internal sealed record ScaleOutRunSettings(double Seconds, double KillAtSeconds,
 
 /// <param name="Total">The whole measured run as one phase.</param>
 /// <param name="RequestsByReplica">Attempts the gateway sent each destination (its /metrics), warm-up included.</param>
+/// <param name="Timeline">Answers and failures per second of the measured time.</param>
 /// <param name="Writes">What the users were told was done: conversations, accepted messages, actions, confirmations, approvals.</param>
 internal sealed record ScaleOutRunResult(
     int Replicas,
@@ -26,6 +27,7 @@ internal sealed record ScaleOutRunResult(
     IReadOnlyDictionary<string, int> Writes,
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<TargetResult> Targets,
+    Timeline? Timeline,
     string? Error);
 
 internal sealed record TargetResult(string Name, bool Met, string Measured);

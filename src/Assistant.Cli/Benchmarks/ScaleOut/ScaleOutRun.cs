@@ -16,19 +16,21 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
         try
         {
             await using var stack = await ScaleOutStack.StartAsync(replicas, settings, work, cancellationToken);
-            var drive = new ScaleOutDrive(stack.Gateway!.Address, settings, questions);
+            var log = new RequestLog();
             var ledger = new WriteLedger();
+            using var drive = new ScaleOutDrive(stack.Gateway!.Address, settings, questions, log, ledger);
+            await drive.SignInAsync(cancellationToken);
             if (settings.WarmUp > TimeSpan.Zero)
             {
                 AnsiConsole.MarkupLine($"  warming up for {settings.WarmUp.TotalSeconds:N0}s (not measured)...");
-                await DriveAsync(drive, new RequestLog(), ledger, settings.WarmUp, cancellationToken);
+                await DriveAsync(drive, log, settings.WarmUp, cancellationToken);
             }
 
-            var log = new RequestLog();
+            log.Restart();
             using var watch = new RoutingWatch(stack.Gateway.Address, log);
             AnsiConsole.MarkupLine($"  measuring for {settings.Duration.TotalSeconds:N0}s: {settings.ChatUsers} chatting, {settings.ActionUsers} asking for actions, {settings.Staff} approving" +
                 (kill ? $"; killing {stack.Replicas[^1].Name} after {settings.KillAt.TotalSeconds:N0}s" : ""));
-            var driving = DriveAsync(drive, log, ledger, settings.Duration, cancellationToken);
+            var driving = DriveAsync(drive, log, settings.Duration, cancellationToken);
             var report = kill ? await KillAsync(stack.Replicas[^1], watch, log, cancellationToken) : null;
             await driving;
 
@@ -36,12 +38,12 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
             var end = settings.Duration.TotalSeconds;
             var phases = PhaseSplitter.Split(records, end, report?.KilledAtSeconds, report?.SettledAtSeconds);
             var failures = report is null ? null : KillFailures.Of(records, report.KilledAtSeconds, report.SettledAtSeconds);
-            var attempts = await watch.AttemptsAsync(cancellationToken);
+            var attempts = ByReplica(await watch.AttemptsAsync(cancellationToken), stack.Replicas);
             AnsiConsole.MarkupLine("  checking the database...");
             var checks = await DatabaseChecks.RunAsync(stack.Postgres!.ConnectionString, ledger, cancellationToken);
             failed = false;
             return new ScaleOutRunResult(replicas, report, failures, phases, PhaseSplitter.Stats("total", records, 0, end, last: true),
-                attempts, Writes(ledger), checks, ScaleOutTargets.Of(phases, report, failures, checks), null);
+                attempts, Writes(ledger), checks, ScaleOutTargets.Of(phases, report, failures, checks), Timeline.Of(records, end), null);
         }
         finally
         {
@@ -56,7 +58,7 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
         }
     }
 
-    private async Task DriveAsync(ScaleOutDrive drive, RequestLog log, WriteLedger ledger, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task DriveAsync(ScaleOutDrive drive, RequestLog log, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
@@ -64,7 +66,7 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         abort.CancelAfter(duration + TimeSpan.FromSeconds(90));
         var progress = ProgressAsync(log, duration, stop.Token);
-        await drive.RunAsync(log, ledger, stop.Token, abort.Token);
+        await drive.RunAsync(stop.Token, abort.Token);
         await progress;
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -99,6 +101,12 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
             // The measured time is over.
         }
     }
+
+    /// <summary>Attempts per replica process: with fewer replicas than the gateway's configured destinations, the spare destinations point at replica 1.</summary>
+    private static IReadOnlyDictionary<string, double> ByReplica(IReadOnlyDictionary<string, double> attempts, IReadOnlyList<ServiceProcess> replicas) =>
+        attempts.GroupBy(pair => replicas.Any(r => r.Name == pair.Key) ? pair.Key : replicas[0].Name)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Sum(pair => pair.Value));
 
     private static IReadOnlyDictionary<string, int> Writes(WriteLedger ledger) => new Dictionary<string, int>
     {

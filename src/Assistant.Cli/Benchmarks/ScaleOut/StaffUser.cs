@@ -11,9 +11,10 @@ internal sealed class StaffUser(ScaleOutClient client, int seed, WriteLedger led
     private const int PerRound = 5;
     private static readonly TimeSpan EmptyQueueWait = TimeSpan.FromMilliseconds(250);
 
+    private readonly Random _random = new(seed);
+
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
-        var random = new Random(seed);
         while (!stop.IsCancellationRequested)
         {
             var (status, queue) = await client.SendAsync("queue", HttpMethod.Get, "/api/actions?scope=all&status=awaiting-approval", null, [], abort);
@@ -25,7 +26,7 @@ internal sealed class StaffUser(ScaleOutClient client, int seed, WriteLedger led
                 await Task.Delay(EmptyQueueWait, abort);
                 continue;
             }
-            random.Shuffle(waiting);
+            _random.Shuffle(waiting);
             foreach (var id in waiting.Take(PerRound))
             {
                 if (stop.IsCancellationRequested)
