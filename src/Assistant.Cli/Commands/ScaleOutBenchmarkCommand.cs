@@ -64,7 +64,12 @@ internal static class ScaleOutBenchmarkCommand
                 {
                     result = await run.RunAsync(count, killOne, parse.GetValue(keep), cancellationToken);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    AnsiConsole.MarkupLine("[yellow]Cancelled: the replicas, the gateway and the PostgreSQL cluster were stopped.[/]");
+                    return 130;
+                }
+                catch (Exception exception)
                 {
                     result = new ScaleOutRunResult(count, null, null, [], PhaseSplitter.Stats("total", [], 0, 0), new Dictionary<string, double>(),
                         new Dictionary<string, int>(), [], [], null, exception.Message);

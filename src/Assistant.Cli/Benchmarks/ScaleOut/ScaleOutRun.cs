@@ -12,7 +12,7 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
     public async Task<ScaleOutRunResult> RunAsync(int replicas, bool kill, bool keep, CancellationToken cancellationToken)
     {
         var work = Directory.CreateTempSubdirectory($"assistant-scale-out-{replicas}r-").FullName;
-        var failed = true;
+        var failed = false;
         try
         {
             await using var stack = await ScaleOutStack.StartAsync(replicas, settings, work, cancellationToken);
@@ -41,9 +41,14 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
             var attempts = ByReplica(await watch.AttemptsAsync(cancellationToken), stack.Replicas);
             AnsiConsole.MarkupLine("  checking the database...");
             var checks = await DatabaseChecks.RunAsync(stack.Postgres!.ConnectionString, ledger, cancellationToken);
-            failed = false;
             return new ScaleOutRunResult(replicas, report, failures, phases, PhaseSplitter.Stats("total", records, 0, end, last: true),
                 attempts, Writes(ledger), checks, ScaleOutTargets.Of(phases, report, failures, checks), Timeline.Of(records, end), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Keep the logs of a run that broke; a cancelled one (Ctrl+C) leaves nothing behind.
+            failed = true;
+            throw;
         }
         finally
         {

@@ -105,12 +105,16 @@ internal sealed class ScaleOutStack : IAsyncDisposable
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         var lastCpu = _replicas.Select(r => r.CpuSeconds()).ToArray();
+        var sampled = System.Diagnostics.Stopwatch.StartNew();
         var quietFor = new int[_replicas.Count];
         var printedAt = DateTime.MinValue;
         while (true)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var states = new List<string>();
+            // Cores in use since the last sample: CPU seconds over wall seconds (a slow health call stretches the interval).
+            var wall = Math.Max(sampled.Elapsed.TotalSeconds, 0.001);
+            sampled.Restart();
             for (var i = 0; i < _replicas.Count; i++)
             {
                 var replica = _replicas[i];
@@ -120,26 +124,26 @@ internal sealed class ScaleOutStack : IAsyncDisposable
                 }
                 var status = await StatusAsync(http, new Uri(replica.Address, "/api/health"), cancellationToken);
                 var cpu = replica.CpuSeconds();
-                var busy = cpu - lastCpu[i];
+                var busy = (cpu - lastCpu[i]) / wall;
                 lastCpu[i] = cpu;
-                // Under a tenth of a core for three seconds in a row: nothing is being embedded or loaded.
+                // Under a tenth of a core for three samples in a row: nothing is being embedded or loaded.
                 quietFor[i] = status == "ready" && busy is null or < 0.1 ? quietFor[i] + 1 : 0;
                 states.Add($"{replica.Name} {status}{(busy is { } b ? $" cpu {b * 100:F0}%" : "")}");
             }
-            var available = await AvailableAsync(http, cancellationToken);
-            if (quietFor.All(q => q >= 3) && available == Math.Max(_replicas.Count, ConfiguredDestinations))
+            var (available, destinations) = await AvailableAsync(http, cancellationToken);
+            if (quietFor.All(q => q >= 3) && destinations > 0 && available == destinations)
             {
                 AnsiConsole.MarkupLine($"  ready: {Markup.Escape(string.Join(", ", states))}; gateway routes to all");
                 return;
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not ready after {timeout.TotalMinutes:N0} min: {string.Join(", ", states)}; gateway destinations available: {available}. Logs in {WorkDirectory}.");
+                throw new TimeoutException($"Not ready after {timeout.TotalMinutes:N0} min: {string.Join(", ", states)}; gateway destinations available: {available} of {destinations}. Logs in {WorkDirectory}.");
             }
             if (DateTime.UtcNow - printedAt > TimeSpan.FromSeconds(10))
             {
                 printedAt = DateTime.UtcNow;
-                AnsiConsole.MarkupLine($"  [grey]waiting: {Markup.Escape(string.Join(", ", states))}; gateway destinations available: {available}[/]");
+                AnsiConsole.MarkupLine($"  [grey]waiting: {Markup.Escape(string.Join(", ", states))}; gateway destinations available: {available} of {destinations}[/]");
             }
         }
     }
@@ -157,16 +161,17 @@ internal sealed class ScaleOutStack : IAsyncDisposable
         }
     }
 
-    private async Task<int> AvailableAsync(HttpClient http, CancellationToken cancellationToken)
+    private async Task<(int Available, int Destinations)> AvailableAsync(HttpClient http, CancellationToken cancellationToken)
     {
         try
         {
             var body = await http.GetFromJsonAsync<JsonElement>(new Uri(Gateway!.Address, "/healthz"), cancellationToken);
-            return body.GetProperty("destinations").EnumerateArray().Count(d => d.GetProperty("available").GetBoolean());
+            var destinations = body.GetProperty("destinations").EnumerateArray().ToList();
+            return (destinations.Count(d => d.GetProperty("available").GetBoolean()), destinations.Count);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
-            return 0;
+            return (0, 0);
         }
     }
 

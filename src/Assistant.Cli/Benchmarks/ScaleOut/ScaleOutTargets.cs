@@ -11,7 +11,8 @@ internal static class ScaleOutTargets
                 $"{checks.Count(c => c.Passed)} of {checks.Count} checks pass"),
         };
         var outsideKill = phases.Where(p => p.Name != "during").Sum(p => p.Errors) + (failures?.OtherErrorsDuringKill ?? 0);
-        targets.Add(new("No failures but the requests the kill hit", outsideKill == 0, $"{outsideKill} other failed requests"));
+        targets.Add(new(kill is null ? "No failed requests" : "No failures but the requests the kill hit", outsideKill == 0,
+            $"{outsideKill} {(kill is null ? "" : "other ")}failed requests"));
         if (kill is not null && failures is not null)
         {
             targets.Add(new($"Requests failed by the kill at most {KillFailures.TargetPercent} % of the run", failures.SharePercent <= KillFailures.TargetPercent,
