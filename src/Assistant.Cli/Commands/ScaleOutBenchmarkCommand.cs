@@ -25,8 +25,8 @@ internal static class ScaleOutBenchmarkCommand
         var seconds = new Option<int>("--seconds") { Description = "Measured time per run.", DefaultValueFactory = _ => 120 };
         var killAt = new Option<int?>("--kill-at") { Description = "Seconds into the measured time to kill the last replica (default: half-way)." };
         var noKill = new Option<bool>("--no-kill") { Description = "Kill nothing (throughput only)." };
-        var warmUp = new Option<int>("--warm-up") { Description = "Unmeasured seconds of the same load first (JIT, pools, caches).", DefaultValueFactory = _ => 15 };
-        var chatUsers = new Option<int>("--chat-users") { Description = "End users chatting and searching, each in a closed loop.", DefaultValueFactory = _ => 8 };
+        var warmUp = new Option<int>("--warm-up") { Description = "Unmeasured seconds of the same load first (JIT, pools, caches on every replica).", DefaultValueFactory = _ => 30 };
+        var chatUsers = new Option<int>("--chat-users") { Description = "End users chatting and searching, each in a closed loop.", DefaultValueFactory = _ => 12 };
         var actionUsers = new Option<int>("--action-users") { Description = "End users asking for refunds and tickets.", DefaultValueFactory = _ => 2 };
         var staff = new Option<int>("--staff") { Description = "Support agents approving refunds.", DefaultValueFactory = _ => 2 };
         var length = new Option<int>("--conversation-length") { Description = "Messages per conversation.", DefaultValueFactory = _ => 4 };
