@@ -47,7 +47,7 @@ internal sealed class ScaleOutStack : IAsyncDisposable
                 AnsiConsole.MarkupLine($"  {replica.Name} listening on {address} (pid {replica.Id})");
             }
             stack.Gateway = ServiceProcess.Start("gateway", BuildOutput.Dll("Assistant.Gateway"), BuildOutput.RepositoryRoot,
-                Path.Combine(workDirectory, "gateway.log"), GatewayArguments(stack._replicas));
+                Path.Combine(workDirectory, "gateway.log"), GatewayArguments([.. stack._replicas.Select(r => r.Address)]));
             AnsiConsole.MarkupLine($"  gateway listening on {await stack.Gateway.ListeningAsync(TimeSpan.FromMinutes(1), cancellationToken)}");
             await stack.WaitReadyAsync(settings.ReadyTimeout, cancellationToken);
             return stack;
@@ -59,7 +59,8 @@ internal sealed class ScaleOutStack : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<string> ReplicaArguments(int index, string connectionString, ScaleOutSettings settings, string workDirectory)
+    /// <summary>A replica's command line: its own data folder, the shared database, offline answers, the run's settings last.</summary>
+    public static IEnumerable<string> ReplicaArguments(int index, string connectionString, ScaleOutSettings settings, string workDirectory)
     {
         var arguments = new Dictionary<string, string>
         {
@@ -82,12 +83,13 @@ internal sealed class ScaleOutStack : IAsyncDisposable
         return arguments.Select(pair => $"--{pair.Key}={pair.Value}");
     }
 
-    private static IEnumerable<string> GatewayArguments(IReadOnlyList<ServiceProcess> replicas)
+    /// <summary>The gateway's command line: its destinations set to the replicas, its per-user limit out of the way.</summary>
+    public static IEnumerable<string> GatewayArguments(IReadOnlyList<Uri> replicas)
     {
         for (var i = 0; i < Math.Max(replicas.Count, ConfiguredDestinations); i++)
         {
             var replica = i < replicas.Count ? replicas[i] : replicas[0];
-            yield return $"--ReverseProxy:Clusters:assistant:Destinations:{DestinationName(i)}:Address={replica.Address}";
+            yield return $"--ReverseProxy:Clusters:assistant:Destinations:{DestinationName(i)}:Address={replica}";
         }
         // Each simulated user makes far more than 600 requests a minute (the default per-user limit).
         yield return "--Gateway:RateLimits:PermitLimit=1000000";
