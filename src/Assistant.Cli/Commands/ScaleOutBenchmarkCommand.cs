@@ -33,12 +33,13 @@ internal static class ScaleOutBenchmarkCommand
         var knowledge = new Option<string>("--knowledge") { Description = "Knowledge folder the replicas ingest.", DefaultValueFactory = _ => "knowledge" };
         var golden = new Option<string>("--questions") { Description = "JSONL file whose \"turns\" are asked.", DefaultValueFactory = _ => Path.Combine("evals", "golden", "answers.jsonl") };
         var set = new Option<string[]>("--set") { Description = "key=value settings for every replica, e.g. Assistant:Embeddings:Provider=Hashing.", DefaultValueFactory = _ => [] };
+        var gatewaySet = new Option<string[]>("--gateway-set") { Description = "key=value settings for the gateway, e.g. Gateway:PassiveHealth:DefaultFailureRateLimit=0.1.", DefaultValueFactory = _ => [] };
         var readyMinutes = new Option<int>("--ready-minutes") { Description = "How long the stack may take to be ready (ingest and embedding on start).", DefaultValueFactory = _ => 20 };
         var keep = new Option<bool>("--keep") { Description = "Keep each run's folder (replica and gateway logs, data folders)." };
         var output = new Option<string>("--out") { Description = "Where to write the JSON result.", DefaultValueFactory = _ => Path.Combine("artifacts", "bench", "scale-out.json") };
         var command = new Command("scale-out", "PostgreSQL, replicas and the gateway under a mix of users, one replica killed; figures per phase and database checks.")
         {
-            replicas, seconds, killAt, noKill, warmUp, chatUsers, actionUsers, staff, length, knowledge, golden, set, readyMinutes, keep, output,
+            replicas, seconds, killAt, noKill, warmUp, chatUsers, actionUsers, staff, length, knowledge, golden, set, gatewaySet, readyMinutes, keep, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +52,7 @@ internal static class ScaleOutBenchmarkCommand
             var settings = new ScaleOutSettings(duration, kill, TimeSpan.FromSeconds(Math.Max(parse.GetValue(warmUp), 0)),
                 Positive(parse.GetValue(chatUsers), "--chat-users"), parse.GetValue(actionUsers), parse.GetValue(staff),
                 Positive(parse.GetValue(length), "--conversation-length"), parse.GetValue(knowledge)!, ParseSettings(parse.GetValue(set)!),
-                TimeSpan.FromMinutes(Positive(parse.GetValue(readyMinutes), "--ready-minutes")));
+                ParseSettings(parse.GetValue(gatewaySet)!), TimeSpan.FromMinutes(Positive(parse.GetValue(readyMinutes), "--ready-minutes")));
             var questions = new LoadQuestions(GoldenQuestions.Load(parse.GetValue(golden)!), unique: false);
             var run = new ScaleOutRun(settings, questions);
             var runs = new List<ScaleOutRunResult>();
@@ -88,7 +89,7 @@ internal static class ScaleOutBenchmarkCommand
                 $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
                 File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null, DateTimeOffset.UtcNow,
                 new ScaleOutRunSettings(duration.TotalSeconds, kill.TotalSeconds, settings.WarmUp.TotalSeconds, settings.ChatUsers, settings.ActionUsers,
-                    settings.Staff, settings.ConversationLength, settings.KnowledgeDirectory, settings.ReplicaSettings),
+                    settings.Staff, settings.ConversationLength, settings.KnowledgeDirectory, settings.ReplicaSettings, settings.GatewaySettings),
                 runs, comparison, allPassed);
             await BenchJson.WriteAsync(parse.GetValue(output)!, report, cancellationToken);
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(parse.GetValue(output)!)}[/]{(allPassed ? "" : " [red](some checks or targets failed)[/]")}");

@@ -11,7 +11,7 @@ internal sealed record ScaleOutResult(
     bool AllPassed);
 
 internal sealed record ScaleOutRunSettings(double Seconds, double KillAtSeconds, double WarmUpSeconds, int ChatUsers, int ActionUsers, int Staff,
-    int ConversationLength, string Knowledge, IReadOnlyDictionary<string, string> ReplicaSettings);
+    int ConversationLength, string Knowledge, IReadOnlyDictionary<string, string> ReplicaSettings, IReadOnlyDictionary<string, string> GatewaySettings);
 
 /// <param name="Total">The whole measured run as one phase.</param>
 /// <param name="RequestsByReplica">Attempts the gateway sent each destination (its /metrics), warm-up included.</param>

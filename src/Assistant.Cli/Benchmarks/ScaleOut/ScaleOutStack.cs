@@ -47,7 +47,7 @@ internal sealed class ScaleOutStack : IAsyncDisposable
                 AnsiConsole.MarkupLine($"  {replica.Name} listening on {address} (pid {replica.Id})");
             }
             stack.Gateway = ServiceProcess.Start("gateway", BuildOutput.Dll("Assistant.Gateway"), BuildOutput.RepositoryRoot,
-                Path.Combine(workDirectory, "gateway.log"), GatewayArguments([.. stack._replicas.Select(r => r.Address)]));
+                Path.Combine(workDirectory, "gateway.log"), GatewayArguments([.. stack._replicas.Select(r => r.Address)], settings.GatewaySettings));
             AnsiConsole.MarkupLine($"  gateway listening on {await stack.Gateway.ListeningAsync(TimeSpan.FromMinutes(1), cancellationToken)}");
             await stack.WaitReadyAsync(settings.ReadyTimeout, cancellationToken);
             return stack;
@@ -84,7 +84,7 @@ internal sealed class ScaleOutStack : IAsyncDisposable
     }
 
     /// <summary>The gateway's command line: its destinations set to the replicas, its per-user limit out of the way.</summary>
-    public static IEnumerable<string> GatewayArguments(IReadOnlyList<Uri> replicas)
+    public static IEnumerable<string> GatewayArguments(IReadOnlyList<Uri> replicas, IReadOnlyDictionary<string, string> settings)
     {
         for (var i = 0; i < Math.Max(replicas.Count, ConfiguredDestinations); i++)
         {
@@ -95,6 +95,11 @@ internal sealed class ScaleOutStack : IAsyncDisposable
         yield return "--Gateway:RateLimits:PermitLimit=1000000";
         yield return "--Logging:LogLevel:Default=Warning";
         yield return "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information";
+        // Last, so they win over the run's own.
+        foreach (var (key, value) in settings)
+        {
+            yield return $"--{key}={value}";
+        }
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public sealed class ScaleOutReportTests
             Run(3, 24, new KillReport("replica3", 60, 1.9, 2.1, 2.1, 0.1), new KillFailures(2, 1, 0, 1000, 0.3)),
         };
         var comparison = ScaleOutBenchmarkCommand.Compare(runs);
-        var result = new ScaleOutResult("2 cores", "1.0", DateTimeOffset.UnixEpoch, new ScaleOutRunSettings(120, 60, 15, 8, 2, 2, 4, "knowledge", new Dictionary<string, string>()),
+        var result = new ScaleOutResult("2 cores", "1.0", DateTimeOffset.UnixEpoch, new ScaleOutRunSettings(120, 60, 15, 8, 2, 2, 4, "knowledge", new Dictionary<string, string>(), new Dictionary<string, string>()),
             runs, comparison, AllPassed: true);
         var path = Path.Combine(Path.GetTempPath(), $"scale-out-{Guid.NewGuid():N}", "scale-out.json");
 

@@ -8,7 +8,8 @@ namespace Assistant.Web.Tests.Cli.ScaleOut;
 public sealed class ScaleOutStackTests
 {
     private static readonly ScaleOutSettings Settings = new(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), TimeSpan.Zero, 1, 1, 1, 4, "knowledge",
-        new Dictionary<string, string> { ["Assistant:Embeddings:Provider"] = "Hashing", ["Assistant:Actions:TicketsPerDay"] = "7" }, TimeSpan.FromMinutes(1));
+        new Dictionary<string, string> { ["Assistant:Embeddings:Provider"] = "Hashing", ["Assistant:Actions:TicketsPerDay"] = "7" },
+        new Dictionary<string, string> { ["Gateway:PassiveHealth:DefaultFailureRateLimit"] = "0.1" }, TimeSpan.FromMinutes(1));
 
     [Fact]
     public void Every_replica_gets_its_own_data_folder_and_the_shared_database()
@@ -33,8 +34,8 @@ public sealed class ScaleOutStackTests
     [Fact]
     public void The_gateway_routes_to_the_replicas_and_points_its_spare_destinations_at_the_first()
     {
-        var one = ScaleOutStack.GatewayArguments([new Uri("http://127.0.0.1:4001/")]).ToList();
-        var four = ScaleOutStack.GatewayArguments([.. Enumerable.Range(1, 4).Select(i => new Uri($"http://127.0.0.1:400{i}/"))]).ToList();
+        var one = ScaleOutStack.GatewayArguments([new Uri("http://127.0.0.1:4001/")], Settings.GatewaySettings).ToList();
+        var four = ScaleOutStack.GatewayArguments([.. Enumerable.Range(1, 4).Select(i => new Uri($"http://127.0.0.1:400{i}/"))], new Dictionary<string, string>()).ToList();
 
         Assert.Equal(
         [
@@ -45,5 +46,6 @@ public sealed class ScaleOutStackTests
         Assert.Contains("--ReverseProxy:Clusters:assistant:Destinations:replica4:Address=http://127.0.0.1:4004/", four);
         Assert.Equal(4, four.Count(a => a.StartsWith("--ReverseProxy", StringComparison.Ordinal)));
         Assert.Contains("--Gateway:RateLimits:PermitLimit=1000000", one);
+        Assert.Equal("--Gateway:PassiveHealth:DefaultFailureRateLimit=0.1", one[^1]);
     }
 }
