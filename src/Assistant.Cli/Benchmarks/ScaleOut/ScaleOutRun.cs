@@ -20,6 +20,7 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
             var ledger = new WriteLedger();
             using var drive = new ScaleOutDrive(stack.Gateway!.Address, settings, questions, log, ledger);
             await drive.SignInAsync(cancellationToken);
+            log.Restart();
             if (settings.WarmUp > TimeSpan.Zero)
             {
                 AnsiConsole.MarkupLine($"  warming up for {settings.WarmUp.TotalSeconds:N0}s (not measured)...");
