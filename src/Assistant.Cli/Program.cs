@@ -13,7 +13,9 @@ var root = new RootCommand("assistant: ingest, search and benchmark the Assistan
 };
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C cancels the command's token; the 30 s (instead of 2) let bench scale-out stop the replicas, the gateway and
+    // its PostgreSQL cluster before the process ends.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 }
 catch (Microsoft.Extensions.Options.OptionsValidationException exception)
 {

@@ -17,6 +17,7 @@ internal static class BenchCommand
         bench.Add(CreateRetrieval());
         bench.Add(ScaleBenchmarkCommand.Create());
         bench.Add(LoadBenchmarkCommand.Create());
+        bench.Add(ScaleOutBenchmarkCommand.Create());
         bench.Add(EmbedBenchmarkCommand.Create());
         bench.Add(OverheadBenchmarkCommand.Create());
         bench.Add(OverheadBenchmarkCommand.CreateHost());
