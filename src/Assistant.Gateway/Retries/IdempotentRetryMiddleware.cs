@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Assistant.Gateway.Monitoring;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -7,24 +8,27 @@ using Yarp.ReverseProxy.Model;
 namespace Assistant.Gateway.Retries;
 
 /// <summary>
-/// Sends a GET, HEAD or OPTIONS request again, to a replica not tried yet, when an attempt failed before the replica
-/// answered (refused or reset connection: YARP's <see cref="ForwarderError.Request"/>) and nothing has reached the
-/// client yet. YARP 2.3 has no retry of its own, so this wraps the rest of its proxy pipeline and runs it again.
-/// Never for other methods: a POST the replica may have received must not run twice (an action, a message).
-/// Never after a timeout either: the replica may still be working on it, and waiting twice doubles the latency.
+/// Sends a request again, to a replica not tried yet, when an attempt failed before the replica answered and nothing
+/// has reached the client yet. YARP 2.3 has no retry of its own, so this wraps the rest of its proxy pipeline and
+/// runs it again. A GET, HEAD or OPTIONS without a body is retried after any failure to send (refused or reset
+/// connection: YARP's <see cref="ForwarderError.Request"/>). Any other request (a POST: an action, a message) only
+/// when its connection was refused: then the replica never received a byte of it and cannot have acted on it, while
+/// after a reset it may have. That covers the seconds between a replica's death and the health check taking it out.
+/// Never after a timeout: the replica may still be working on it, and waiting twice doubles the latency.
 /// </summary>
 public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMonitor<RetryOptions> options, GatewayMetrics metrics, ILogger<IdempotentRetryMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var settings = options.CurrentValue;
-        // A body is read once; a GET that carries one cannot be sent again.
-        if (!settings.Enabled || !IsIdempotent(context.Request.Method) || context.WebSockets.IsWebSocketRequest
-            || context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        if (!settings.Enabled || context.WebSockets.IsWebSocketRequest)
         {
             await next(context);
             return;
         }
+        // A request whose body may already have gone to a replica is only sent again when it provably never did.
+        var onlyIfRefused = !IsIdempotent(context.Request.Method)
+            || context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
 
         var proxy = context.GetReverseProxyFeature();
         // Affinity narrows AvailableDestinations to the affine replica; a retry picks again among all healthy ones.
@@ -34,7 +38,7 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMoni
         for (var attempt = 0; ; attempt++)
         {
             await next(context);
-            if (!ShouldRetry(context) || attempt >= settings.MaxRetries || proxy.ProxiedDestination is not { } failed)
+            if (!ShouldRetry(context, onlyIfRefused) || attempt >= settings.MaxRetries || proxy.ProxiedDestination is not { } failed)
             {
                 return;
             }
@@ -63,8 +67,22 @@ public sealed class IdempotentRetryMiddleware(RequestDelegate next, IOptionsMoni
 
     private static bool IsIdempotent(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
-    private static bool ShouldRetry(HttpContext context) =>
-        context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request }
+    private static bool ShouldRetry(HttpContext context, bool onlyIfRefused) =>
+        context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request } error
+        && (!onlyIfRefused || WasRefused(error.Exception))
         && !context.Response.HasStarted
         && !context.RequestAborted.IsCancellationRequested;
+
+    // Refused at connect: the request never left the gateway, so its body is still unread and nothing can have acted on it.
+    private static bool WasRefused(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

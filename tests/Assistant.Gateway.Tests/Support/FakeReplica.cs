@@ -82,6 +82,7 @@ public sealed class FakeReplica : IAsyncDisposable
         _app.MapGet("/sse", StreamAsync);
         _app.Map("/_blazor", AcceptCircuitAsync);
         _app.MapPost("/_blazor/negotiate", () => Name);
+        _app.MapPost("/echo", async (HttpRequest request) => $"{Name}:{await new StreamReader(request.Body).ReadToEndAsync()}");
         _app.MapPost("/{**path}", () => Name);
         _app.MapGet("/{**path}", () => Name);
     }
