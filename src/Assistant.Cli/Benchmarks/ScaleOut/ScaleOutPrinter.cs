@@ -32,6 +32,12 @@ internal static class ScaleOutPrinter
         }
         AnsiConsole.MarkupLine($"  requests per replica: {string.Join(", ", run.RequestsByReplica.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value:N0}"))}");
         AnsiConsole.MarkupLine($"  writes the users were told succeeded: {string.Join(", ", run.Writes.Select(p => $"{p.Key} {p.Value:N0}"))}");
+        if (run.Database is { } database)
+        {
+            AnsiConsole.MarkupLine($"  PostgreSQL per answer (the run's mix): {database.TransactionsPerAnswer:N1} transactions (reads included), " +
+                $"{database.RowsInsertedPerAnswer:N2} rows inserted, {database.RowsUpdatedPerAnswer:N2} updated, {database.WalBytesPerAnswer / 1024:N1} KB of WAL; " +
+                $"{database.WalBytes / database.Seconds / 1024:N0} KB/s of WAL, database {database.DatabaseBytes / 1024.0 / 1024:N0} MB at the end");
+        }
         foreach (var check in run.Checks)
         {
             AnsiConsole.MarkupLine($"  {(check.Passed ? "[green]pass[/]" : "[red]FAIL[/]")} {Markup.Escape(check.Name)}: {Markup.Escape(check.Detail)}");

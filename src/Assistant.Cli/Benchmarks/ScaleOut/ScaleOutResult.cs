@@ -17,6 +17,7 @@ internal sealed record ScaleOutRunSettings(double Seconds, double KillAtSeconds,
 /// <param name="RequestsByReplica">Attempts the gateway sent each destination (its /metrics), warm-up included.</param>
 /// <param name="Timeline">Answers and failures per second of the measured time.</param>
 /// <param name="Writes">What the users were told was done: conversations, accepted messages, actions, confirmations, approvals.</param>
+/// <param name="Database">What the measured time cost PostgreSQL, per answer; null when the run broke before it was read.</param>
 internal sealed record ScaleOutRunResult(
     int Replicas,
     KillReport? Kill,
@@ -28,7 +29,8 @@ internal sealed record ScaleOutRunResult(
     IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<TargetResult> Targets,
     Timeline? Timeline,
-    string? Error);
+    string? Error,
+    DatabaseActivity? Database = null);
 
 internal sealed record TargetResult(string Name, bool Met, string Measured);
 

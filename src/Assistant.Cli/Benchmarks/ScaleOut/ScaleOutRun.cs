@@ -27,6 +27,7 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
                 await DriveAsync(drive, log, settings.WarmUp, cancellationToken);
             }
 
+            var databaseBefore = await DatabaseActivity.ReadAsync(stack.Postgres!.ConnectionString, cancellationToken);
             log.Restart();
             using var watch = new RoutingWatch(stack.Gateway.Address, log);
             AnsiConsole.MarkupLine($"  measuring for {settings.Duration.TotalSeconds:N0}s: {settings.ChatUsers} chatting, {settings.ActionUsers} asking for actions, {settings.Staff} approving" +
@@ -37,13 +38,15 @@ internal sealed class ScaleOutRun(ScaleOutSettings settings, LoadQuestions quest
 
             var records = log.Snapshot();
             var end = settings.Duration.TotalSeconds;
+            var database = DatabaseActivity.Between(databaseBefore, await DatabaseActivity.ReadAsync(stack.Postgres.ConnectionString, cancellationToken),
+                end, records.Count(r => r.Ok && r.Kind == RequestRecord.Answer));
             var phases = PhaseSplitter.Split(records, end, report?.KilledAtSeconds, report?.SettledAtSeconds);
             var failures = report is null ? null : KillFailures.Of(records, report.KilledAtSeconds, report.SettledAtSeconds);
             var attempts = ByReplica(await watch.AttemptsAsync(cancellationToken), stack.Replicas);
             AnsiConsole.MarkupLine("  checking the database...");
             var checks = await DatabaseChecks.RunAsync(stack.Postgres!.ConnectionString, ledger, cancellationToken);
             return new ScaleOutRunResult(replicas, report, failures, phases, PhaseSplitter.Stats("total", records, 0, end, last: true),
-                attempts, Writes(ledger), checks, ScaleOutTargets.Of(phases, report, failures, checks), Timeline.Of(records, end), null);
+                attempts, Writes(ledger), checks, ScaleOutTargets.Of(phases, report, failures, checks), Timeline.Of(records, end), null, database);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
