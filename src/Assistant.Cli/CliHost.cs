@@ -12,6 +12,7 @@ using Assistant.Core.Models;
 using Assistant.Core.Releases;
 using Assistant.Core.Retrieval;
 using Assistant.Core.Storage;
+using Assistant.Core.Storage.Postgres;
 using Assistant.Core.Tracing;
 using Assistant.Core;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +63,13 @@ internal static class CliHost
         var host = builder.Build();
         // Check the data folder now, so a bad setting ends in one sentence naming it rather than a SQLite stack trace.
         _ = host.Services.GetRequiredService<IOptions<AssistantOptions>>().Value;
+        // And the shared database, for the same reason: one sentence naming what was tried, not an Npgsql stack trace.
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider == StorageProvider.PostgreSQL)
+        {
+            PostgresReachability.EnsureReachableAsync(host.Services.GetRequiredService<PostgresDatabase>(),
+                TimeSpan.FromSeconds(storage.StartupWaitSeconds), CancellationToken.None).GetAwaiter().GetResult();
+        }
         return host;
     }
 }

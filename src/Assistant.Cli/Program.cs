@@ -17,7 +17,7 @@ try
     // its PostgreSQL cluster before the process ends.
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 }
-catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+catch (Exception exception) when (exception is Microsoft.Extensions.Options.OptionsValidationException or Assistant.Core.Storage.Postgres.DatabaseUnreachableException)
 {
     // A setting the user can fix: say which, without a stack trace.
     Console.Error.WriteLine($"error: {exception.Message}");

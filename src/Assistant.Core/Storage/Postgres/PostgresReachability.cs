@@ -26,7 +26,7 @@ public static class PostgresReachability
             }
             catch (NpgsqlException exception)
             {
-                throw new InvalidOperationException(Describe(database.DataSource.ConnectionString, exception, clock.Elapsed), exception);
+                throw new DatabaseUnreachableException(Describe(database.DataSource.ConnectionString, exception, clock.Elapsed), exception);
             }
         }
     }
