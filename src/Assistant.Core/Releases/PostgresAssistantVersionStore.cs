@@ -87,8 +87,8 @@ public sealed class PostgresAssistantVersionStore(
     public async Task<AssistantVersion> CreateDraftAsync(string id, string description, AssistantSettings settings, string? basedOn, string actor,
         CancellationToken cancellationToken = default)
     {
-        settings = Normalize(settings);
-        Check(id, description, settings);
+        settings = VersionRules.Normalize(settings);
+        VersionRules.ThrowIfInvalid(id, description, settings, Context);
         await ConfiguredAsync(cancellationToken);
         if (basedOn is not null && await GetAsync(basedOn, cancellationToken) is null)
         {
@@ -113,8 +113,8 @@ public sealed class PostgresAssistantVersionStore(
     public async Task<AssistantVersion> UpdateDraftAsync(string id, string description, AssistantSettings settings, string actor,
         CancellationToken cancellationToken = default)
     {
-        settings = Normalize(settings);
-        Check(null, description, settings);
+        settings = VersionRules.Normalize(settings);
+        VersionRules.ThrowIfInvalid(null, description, settings, Context);
         var current = await GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no version '{id}'.");
         if (current.Status == VersionStatus.Published)
         {
@@ -141,7 +141,7 @@ public sealed class PostgresAssistantVersionStore(
         {
             return current;
         }
-        Check(null, current.Description, current.Settings);
+        VersionRules.ThrowIfInvalid(null, current.Description, current.Settings, Context);
         var now = PostgresTime.Truncate(clock.GetUtcNow());
         await using (var connection = await database.OpenAsync(_schema, cancellationToken))
         {
@@ -178,17 +178,6 @@ public sealed class PostgresAssistantVersionStore(
         }
         return (await FindAsync(connection, id, CancellationToken.None))!;
     }
-
-    private void Check(string? id, string description, AssistantSettings settings)
-    {
-        if (VersionRules.Problems(id, description, settings, Context) is { Count: > 0 } problems)
-        {
-            throw new InvalidVersionException(problems);
-        }
-    }
-
-    private static AssistantSettings Normalize(AssistantSettings settings) =>
-        settings with { EnabledTools = ConfiguredVersion.Canonical(settings.EnabledTools ?? []) };
 
     private const string Columns = "id, description, settings, status, based_on, created_by, created_at, published_at";
 

@@ -87,8 +87,8 @@ public sealed class SqliteAssistantVersionStore(
     public async Task<AssistantVersion> CreateDraftAsync(string id, string description, AssistantSettings settings, string? basedOn, string actor,
         CancellationToken cancellationToken = default)
     {
-        settings = Normalize(settings);
-        Check(id, description, settings);
+        settings = VersionRules.Normalize(settings);
+        VersionRules.ThrowIfInvalid(id, description, settings, Context);
         await ConfiguredAsync(cancellationToken);
         if (basedOn is not null && await GetAsync(basedOn, cancellationToken) is null)
         {
@@ -113,8 +113,8 @@ public sealed class SqliteAssistantVersionStore(
     public async Task<AssistantVersion> UpdateDraftAsync(string id, string description, AssistantSettings settings, string actor,
         CancellationToken cancellationToken = default)
     {
-        settings = Normalize(settings);
-        Check(null, description, settings);
+        settings = VersionRules.Normalize(settings);
+        VersionRules.ThrowIfInvalid(null, description, settings, Context);
         var current = await GetAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"There is no version '{id}'.");
         if (current.Status == VersionStatus.Published)
         {
@@ -142,7 +142,7 @@ public sealed class SqliteAssistantVersionStore(
             return current;
         }
         // The deployment may have lost a tool or a prompt since the draft was written: what is published must run.
-        Check(null, current.Description, current.Settings);
+        VersionRules.ThrowIfInvalid(null, current.Description, current.Settings, Context);
         var now = clock.GetUtcNow();
         await using (var writer = await database.OpenWriterAsync(_schema, cancellationToken))
         {
@@ -179,17 +179,6 @@ public sealed class SqliteAssistantVersionStore(
         await using var connection = await database.OpenAsync(_schema, CancellationToken.None);
         return (await FindAsync(connection, id, CancellationToken.None))!;
     }
-
-    private void Check(string? id, string description, AssistantSettings settings)
-    {
-        if (VersionRules.Problems(id, description, settings, Context) is { Count: > 0 } problems)
-        {
-            throw new InvalidVersionException(problems);
-        }
-    }
-
-    private static AssistantSettings Normalize(AssistantSettings settings) =>
-        settings with { EnabledTools = ConfiguredVersion.Canonical(settings.EnabledTools ?? []) };
 
     private const string Columns = "id, description, settings, status, based_on, created_by, created_at, published_at";
 

@@ -82,6 +82,19 @@ public static partial class VersionRules
     }
 
     /// <summary>One sentence naming every problem, for exceptions and the command line.</summary>
+    /// <summary>What a store does before it writes a version: refuse it, naming every problem, when it has any.</summary>
+    public static void ThrowIfInvalid(string? id, string description, AssistantSettings settings, VersionContext context)
+    {
+        if (Problems(id, description, settings, context) is { Count: > 0 } problems)
+        {
+            throw new InvalidVersionException(problems);
+        }
+    }
+
+    /// <summary>Settings as stored: the enabled tools in their canonical order, so equal versions compare equal.</summary>
+    public static AssistantSettings Normalize(AssistantSettings settings) =>
+        settings with { EnabledTools = ConfiguredVersion.Canonical(settings.EnabledTools ?? []) };
+
     public static string Describe(IReadOnlyDictionary<string, string[]> problems) =>
         string.Join(" ", problems.Select(problem => $"{problem.Key}: {string.Join(" ", problem.Value)}"));
 
